@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Imports flow one way: core ← layout ← state ← render ← ui ← embed/main. A folder never imports from one to its right.
+const forbid = (...folders) =>
+  folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`], message: `this folder must not import from src/${f}` }));
+const framework = [
+  { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'keep the core free of React' },
+  { group: ['d3', 'd3-*'], message: 'keep the core free of D3' },
+  { group: ['zustand', 'zustand/*'], message: 'keep the core free of state libraries' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'test-results/', 'playwright-report/', 'bench-results/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+      'no-script-url': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...framework, ...forbid('layout', 'state', 'render', 'ui', 'embed')] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],
+    },
+  },
+  {
+    files: ['src/layout/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...framework, ...forbid('state', 'render', 'ui', 'embed')] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('render', 'ui', 'embed') }] },
+  },
+  {
+    files: ['src/render/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('ui', 'embed') }] },
+  },
+);

@@ -1,0 +1,59 @@
+import type { Op } from './gates.ts';
+import type { Span } from './position.ts';
+
+export type NodeKind = 'input' | 'const' | 'gate';
+
+/** One node of the circuit and the wire leaving it. */
+export interface CircuitNode {
+  /** Stable across edits elsewhere and across value changes: the statement's name, then `~k` for its inner gates. */
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** The gate's operation; absent for inputs and constants. */
+  readonly op?: Op;
+  /** A gate's folded constant, a constant's value, or an input's initial value. */
+  readonly c: number;
+  /** Indices of the nodes this gate reads, in argument order. */
+  readonly args: readonly number[];
+  /** Names the user gave this wire (`q` in `q = x + y`); several when one is an alias of another. */
+  readonly names: readonly string[];
+  /** The source text that computes it, for naming anonymous wires. */
+  readonly text: string;
+  readonly span: Span;
+  /** For a primitive gate that an expanded composite (σ) was made of: the composite's id. */
+  readonly group?: string;
+}
+
+export interface Circuit {
+  /** In topological order: every gate comes after the nodes it reads. */
+  readonly nodes: readonly CircuitNode[];
+  /** Input node indices, in order of first appearance. */
+  readonly inputs: readonly number[];
+  readonly output: number;
+  readonly outputName: string;
+  /** For each node, the gates that read it (a gate appears twice when it reads the wire twice, as in x * x). */
+  readonly consumers: readonly (readonly number[])[];
+  /** 1 where the node reaches the output; gradients flow only through these. */
+  readonly live: Uint8Array;
+  readonly indexById: ReadonlyMap<string, number>;
+}
+
+const MAX_NAME_TEXT = 18;
+
+/** How a wire is called in explanations: its name, its input name, a constant's value, or its source text. */
+export function wireName(node: CircuitNode): string {
+  if (node.names.length) return node.names[0] as string;
+  const text = node.text.replace(/\s+/g, ' ').trim();
+  const short = text.length > MAX_NAME_TEXT ? `${text.slice(0, MAX_NAME_TEXT - 1)}…` : text;
+  return short;
+}
+
+/** Finishes a node list into a circuit: consumers, liveness and the id index. Iterative. */
+export function assemble(nodes: CircuitNode[], inputs: number[], output: number, outputName: string): Circuit {
+  const consumers: number[][] = nodes.map(() => []);
+  nodes.forEach((node, i) => node.args.forEach((a) => consumers[a]?.push(i)));
+  const live = new Uint8Array(nodes.length);
+  live[output] = 1;
+  for (let i = output; i >= 0; i--) if (live[i]) for (const a of (nodes[i] as CircuitNode).args) live[a] = 1;
+  const indexById = new Map(nodes.map((n, i) => [n.id, i]));
+  return { nodes, inputs, output, outputName, consumers, live, indexById };
+}

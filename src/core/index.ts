@@ -1,0 +1,13 @@
+export { evaluate, type EvaluateResult, type NamedValue } from './evaluate.ts';
+export { parse, MAX_SOURCE_LENGTH, type ParseResult } from './parser.ts';
+export { compile, compileSource, MAX_NODES, type CompileOptions, type CompileResult } from './compile.ts';
+export { wireName, type Circuit, type CircuitNode, type NodeKind } from './circuit.ts';
+export { gate, GATES, type GateSpec, type Op } from './gates.ts';
+export { Tape } from './tape.ts';
+export { Schedule, type Phase, type ScheduledStep } from './schedule.ts';
+export { snapshotAt, GRAD_NONE, GRAD_PARTIAL, GRAD_COMPLETE, type Snapshot } from './snapshot.ts';
+export { explainStep, type StepExplanation, type BackwardTerm } from './explain.ts';
+export { gradientCheck, numericalGradient, relativeError, GRADCHECK_H, type GradCheckRow } from './gradcheck.ts';
+export { formatValue, formatFull } from './number-format.ts';
+export { toSExpr, programToSExpr } from './sexpr.ts';
+export type { SourceError, Span } from './position.ts';

@@ -1,0 +1,44 @@
+/** A place in the source: 1-based line and column of its first character, and its length in characters. */
+export interface Span {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+}
+
+/** A mistake in what the user typed: data to show, never an exception. */
+export interface SourceError {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+}
+
+export function errorAt(span: Span, message: string): SourceError {
+  return { message, line: span.line, column: span.column, length: Math.max(1, span.length) };
+}
+
+/** Tracks where each line starts so that any offset can become a line and column. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+
+  constructor(source: string) {
+    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  span(offset: number, length: number): Span {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1, length };
+  }
+}
+
+/** Programmer errors throw; this marks a switch that must cover every case. */
+export function assertUnreachable(x: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(x)}`);
+}
