@@ -1,0 +1,23 @@
+export const DEFAULT_LAYER_GAP = 48;
+export const DEFAULT_NODE_GAP = 24;
+// Three keeps the lecture's inputs (x, y, z; w0 … w2) in the first column as on the slides, while a bias deep
+// inside a big network sits beside its gate instead of sending a wire across the whole drawing.
+export const DEFAULT_MAX_SOURCE_SPAN = 3;
+
+// Two wires side by side stay readable closer together than two gates.
+export const WIRE_GAP_RATIO = 0.5;
+
+// Coordinate assignment pulls harder on the segments of long edges so they stay straight (after Gansner et al.).
+export const WEIGHT_GATE_TO_GATE = 1;
+export const WEIGHT_GATE_TO_WIRE = 2;
+export const WEIGHT_WIRE_TO_WIRE = 8;
+// A node without neighbours (an isolated input) only weakly keeps its place.
+export const WEIGHT_OF_LONE_NODE = 0.01;
+
+export const MAX_ORDER_SWEEPS = 24;
+export const ORDER_SWEEPS_WITHOUT_GAIN = 4;
+export const COORDINATE_ROUNDS = 12;
+
+// NOTE: a wire spanning k layers needs k - 1 dummy nodes, so one input feeding every gate of a deep circuit needs
+// O(n²) of them. Beyond this budget the longest edges are drawn as straight lines without dummies.
+export const DUMMY_BUDGET = 1_000_000;

@@ -1,0 +1,42 @@
+import { assignY } from './coordinates.ts';
+import { DEFAULT_LAYER_GAP, DEFAULT_MAX_SOURCE_SPAN, DEFAULT_NODE_GAP, DUMMY_BUDGET } from './constants.ts';
+import { drawLayout, layerColumns } from './drawing.ts';
+import { assignLayers } from './layering.ts';
+import { orderLayers } from './ordering.ts';
+import { buildProperGraph } from './properGraph.ts';
+import type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult } from './types.ts';
+
+export type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult, Point } from './types.ts';
+export { countCrossings } from './crossings.ts';
+
+/**
+ * Layered left-to-right drawing of a circuit (Sugiyama et al.): layers by longest path, dummy nodes on long wires,
+ * barycenter crossing reduction, then vertical positions that keep wires straight. Pure and deterministic.
+ * Nodes must come in topological order: every edge goes from a lower to a higher index.
+ */
+export function layout(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options: LayoutOptions = {},
+): LayoutResult {
+  if (nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0, layers: 0, crossings: 0 };
+  edges.forEach((edge, i) => checkEdge(edge, i, nodes.length));
+  const layers = assignLayers(nodes.length, edges, options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN);
+  const graph = buildProperGraph(layers, edges, DUMMY_BUDGET);
+  const ordering = orderLayers(graph);
+  const heights = new Float64Array(graph.nodeCount);
+  nodes.forEach((node, v) => (heights[v] = node.height));
+  const y = assignY(graph, ordering, heights, options.nodeGap ?? DEFAULT_NODE_GAP);
+  const columns = layerColumns(graph, nodes, options.layerGap ?? DEFAULT_LAYER_GAP);
+  return { ...drawLayout(graph, nodes, edges, y, columns), crossings: ordering.crossings };
+}
+
+function checkEdge({ source, target }: LayoutEdge, index: number, nodeCount: number): void {
+  const isNode = (i: number) => Number.isInteger(i) && i >= 0 && i < nodeCount;
+  if (!isNode(source) || !isNode(target) || source >= target) {
+    throw new Error(
+      `layout: edge ${index} must join two node indices in 0…${nodeCount - 1} with source < target ` +
+        `(nodes in topological order); found ${source} → ${target}`,
+    );
+  }
+}

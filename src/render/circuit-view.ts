@@ -1,0 +1,119 @@
+import * as d3 from 'd3';
+import { FIT_PADDING, LABEL_MIN_SCALE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
+import { drawEdges } from './draw-edges.ts';
+import { drawLabels, updateLabels } from './draw-labels.ts';
+import { drawNodes } from './draw-nodes.ts';
+import type { WireLabels } from './labels.ts';
+import type { Scene } from './scene.ts';
+
+export interface Focus {
+  /** The node the current step computes, or -1. */
+  readonly node: number;
+  readonly phase: 'start' | 'forward' | 'seed' | 'backward';
+}
+
+export interface ViewEvents {
+  onGateClick?(nodeIndex: number): void;
+}
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * D3 owns everything inside the <svg> it is given; React never renders into it. Joins are keyed by node id,
+ * so a regrouped or edited circuit moves smoothly instead of being redrawn.
+ */
+export class CircuitView {
+  private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly viewport: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
+  private scene: Scene | null = null;
+  private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
+  private focus: Focus = { node: -1, phase: 'start' };
+
+  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}) {
+    this.svg = d3.select(element);
+    this.svg.selectAll('*').remove();
+    this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.viewport.append('g').attr('class', 'edges');
+    this.viewport.append('g').attr('class', 'nodes');
+    this.viewport.append('g').attr('class', 'labels');
+    this.zoom = d3.zoom<SVGSVGElement, unknown>()
+      .scaleExtent(ZOOM_EXTENT)
+      .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
+        this.viewport.attr('transform', event.transform.toString());
+        this.svg.classed('labels-hidden', event.transform.k < LABEL_MIN_SCALE);
+      });
+    this.svg.call(this.zoom).on('dblclick.zoom', null);
+  }
+
+  get duration(): number {
+    return reducedMotion() ? 0 : TRANSITION_MS;
+  }
+
+  /** Draws a new circuit shape; returns whether it differs from the one shown (the caller then fits the view). */
+  setScene(scene: Scene): void {
+    const animate = this.scene !== null && this.duration > 0;
+    this.scene = scene;
+    this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
+    drawEdges(this.viewport.select('g.edges'), scene, animate ? this.duration : 0);
+    drawNodes(this.viewport.select('g.nodes'), scene, animate ? this.duration : 0, (i) => this.events.onGateClick?.(i));
+    drawLabels(this.viewport.select('g.labels'), scene, animate ? this.duration : 0);
+    this.svg.attr('data-nodes', scene.nodes.length);
+  }
+
+  /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */
+  update(labels: WireLabels, focus: Focus): void {
+    if (!this.scene) return;
+    this.shown = updateLabels(this.viewport.select('g.labels'), this.scene, labels, this.shown, this.duration);
+    this.highlight(focus);
+  }
+
+  private highlight(focus: Focus): void {
+    const previous = this.focus;
+    this.focus = focus;
+    const scene = this.scene as Scene;
+    const nodes = this.viewport.select('g.nodes');
+    const edges = this.viewport.select('g.edges');
+    const id = (i: number) => scene.nodes[i]?.id ?? '';
+    if (previous.node >= 0) {
+      nodes.selectAll<SVGGElement, unknown>('g.node.current').classed('current', false);
+      edges.selectAll('path.active').classed('active', false).classed('backward', false);
+      this.viewport.selectAll('.stub-active').classed('stub-active', false);
+    }
+    if (focus.node < 0) return;
+    const current = id(focus.node);
+    nodes.select(`g.node[data-index="${focus.node}"]`).classed('current', true);
+    const active = focus.phase === 'seed' ? [] : scene.edges.filter((e) => e.target === focus.node);
+    for (const e of active) {
+      edges.select(`path[data-edge-index="${scene.edges.indexOf(e)}"]`).classed('active', true).classed('backward', focus.phase === 'backward');
+    }
+    nodes.select(`g.node[data-index="${focus.node}"] line.stub`).classed('stub-active', true);
+    this.svg.attr('data-current', current);
+  }
+
+  fit(animate = true): void {
+    const el = this.svg.node();
+    if (!el || !this.scene) return;
+    const { width, height } = el.getBoundingClientRect();
+    if (width <= 0 || height <= 0) return;
+    const s = this.scene;
+    const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
+    const scale = Math.max(ZOOM_EXTENT[0], k);
+    const t = d3.zoomIdentity.translate((width - s.width * scale) / 2, (height - s.height * scale) / 2).scale(scale);
+    const target = animate && this.duration > 0 ? this.svg.transition().duration(this.duration) : this.svg;
+    (target as d3.Selection<SVGSVGElement, unknown, null, undefined>).call(this.zoom.transform, t);
+  }
+
+  zoomBy(factor: number): void {
+    this.svg.transition().duration(this.duration).call(this.zoom.scaleBy, factor);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.svg.transition().duration(this.duration).call(this.zoom.translateBy, dx, dy);
+  }
+
+  destroy(): void {
+    this.svg.on('.zoom', null);
+    this.svg.selectAll('*').remove();
+  }
+}

@@ -1,0 +1,50 @@
+import * as d3 from 'd3';
+import { GATE_FONT, TERMINAL_FONT } from './constants.ts';
+import type { Scene, SceneNode } from './scene.ts';
+
+/** Gates as circles (or rounded boxes for long labels), inputs and constants as their name; each with its output stub. */
+export function drawNodes(
+  layer: d3.Selection<d3.BaseType, unknown, null, undefined>,
+  scene: Scene,
+  duration: number,
+  onClick: (index: number) => void,
+): void {
+  const groups = layer.selectAll<SVGGElement, SceneNode>('g.node').data(scene.nodes, (n) => n.id);
+  groups.exit().remove();
+  const entered = groups.enter().append('g').attr('transform', (n) => `translate(${n.x},${n.y})`);
+  entered.append('line').attr('class', 'stub');
+  entered.append('rect').attr('class', 'shape');
+  entered.append('text').attr('class', 'gate-label').attr('dy', '0.35em');
+  entered.append('title');
+
+  const merged = entered.merge(groups)
+    .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.group !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}`)
+    .attr('data-id', (n) => n.id)
+    .attr('data-index', (n) => n.index)
+    .on('click', (_event, n) => onClick(n.index));
+  (duration ? merged.transition().duration(duration) : merged).attr('transform', (n) => `translate(${n.x},${n.y})`);
+
+  merged.select('line.stub')
+    .attr('x1', (n) => n.stubStart.x - n.x).attr('x2', (n) => n.stubEnd.x - n.x).attr('y1', 0).attr('y2', 0);
+  merged.select('rect.shape')
+    .attr('x', (n) => -n.width / 2).attr('y', (n) => -n.height / 2)
+    .attr('width', (n) => n.width).attr('height', (n) => n.height)
+    .attr('rx', (n) => (n.shape === 'circle' ? n.width / 2 : n.shape === 'box' ? 12 : 0));
+  merged.select('text.gate-label')
+    .attr('text-anchor', (n) => (n.shape === 'terminal' ? 'end' : 'middle'))
+    .attr('x', (n) => (n.shape === 'terminal' ? n.width / 2 - 2 : 0))
+    .attr('font-size', (n) => (n.shape === 'terminal' ? TERMINAL_FONT : GATE_FONT))
+    .text((n) => n.label);
+  merged.select('title').text((n) => describeNode(n));
+}
+
+function isGroupable(n: SceneNode): boolean {
+  return n.group !== undefined || n.label === 'σ';
+}
+
+function describeNode(n: SceneNode): string {
+  if (n.kind === 'input') return `input ${n.label}`;
+  if (n.kind === 'const') return `constant ${n.label}`;
+  const hint = n.label === 'σ' ? ' (click to expand into *-1, exp, +1, 1/x)' : n.group !== undefined ? ' (click to group back into one σ gate)' : '';
+  return `${n.label} gate${n.wireName ? ` computing ${n.wireName}` : ''}${hint}`;
+}

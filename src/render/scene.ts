@@ -1,0 +1,100 @@
+import { gate, type Circuit, type CircuitNode } from '../core/index.ts';
+import { layout, type Point } from '../layout/index.ts';
+import {
+  BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LAYER_GAP, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
+} from './constants.ts';
+
+export type Shape = 'circle' | 'box' | 'terminal';
+
+/** A node placed on the page: its shape's centre and size, and the stub wire that carries its labels. */
+export interface SceneNode {
+  readonly id: string;
+  readonly index: number;
+  readonly kind: CircuitNode['kind'];
+  readonly label: string;
+  /** The wire's name, written on it for named intermediates (`q`), empty otherwise. */
+  readonly wireName: string;
+  readonly shape: Shape;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly stubStart: Point;
+  readonly stubEnd: Point;
+  readonly isOutput: boolean;
+  readonly group?: string;
+}
+
+export interface SceneEdge {
+  readonly id: string;
+  readonly source: number;
+  readonly target: number;
+  readonly argPos: number;
+  readonly points: readonly Point[];
+}
+
+export interface Scene {
+  readonly nodes: readonly SceneNode[];
+  readonly edges: readonly SceneEdge[];
+  readonly width: number;
+  readonly height: number;
+  readonly crossings: number;
+}
+
+const textWidth = (text: string, font: number) => text.length * font * CHAR_WIDTH;
+
+function shapeOf(node: CircuitNode): { shape: Shape; label: string; width: number; height: number } {
+  if (node.kind === 'gate') {
+    const label = gate(node.op as NonNullable<CircuitNode['op']>).label(node.c);
+    const circle = label.length <= CIRCLE_LABEL_CHARS;
+    const width = circle ? 2 * GATE_RADIUS : Math.max(2 * GATE_RADIUS, textWidth(label, GATE_FONT) + 2 * BOX_PADDING);
+    return { shape: circle ? 'circle' : 'box', label, width, height: BOX_HEIGHT };
+  }
+  const label = node.kind === 'input' ? (node.names[0] as string) : node.text.trim();
+  return { shape: 'terminal', label, width: textWidth(label, TERMINAL_FONT) + 6, height: BOX_HEIGHT };
+}
+
+/** Layout as a pure data step: circuit in, positions out. Nothing is placed by hand. */
+export function buildScene(circuit: Circuit): Scene {
+  const shapes = circuit.nodes.map(shapeOf);
+  const boxes = circuit.nodes.map((node, i) => ({ id: node.id, width: (shapes[i]?.width ?? 0) + STUB_LENGTH, height: shapes[i]?.height ?? 0 }));
+  const edgeList: { source: number; target: number; argPos: number }[] = [];
+  circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));
+  const placed = layout(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP });
+
+  const nodes = circuit.nodes.map((node, i): SceneNode => {
+    const s = shapes[i] as ReturnType<typeof shapeOf>;
+    const centre = placed.nodes[i] as Point;
+    const left = centre.x - (boxes[i]?.width ?? 0) / 2;
+    const x = left + s.width / 2;
+    const labelled = node.kind === 'gate' || node.kind === 'const' ? node.names[0] ?? '' : node.names.slice(1).join(' = ');
+    return {
+      id: node.id, index: i, kind: node.kind, label: s.label, wireName: labelled, shape: s.shape,
+      x, y: centre.y, width: s.width, height: s.height,
+      stubStart: { x: left + s.width, y: centre.y }, stubEnd: { x: left + s.width + STUB_LENGTH, y: centre.y },
+      isOutput: i === circuit.output, ...(node.group !== undefined ? { group: node.group } : {}),
+    };
+  });
+
+  const edges = edgeList.map((e, k): SceneEdge => {
+    const from = nodes[e.source] as SceneNode;
+    const to = nodes[e.target] as SceneNode;
+    const path = (placed.edges[k]?.points ?? []).slice(1, -1);
+    const arity = circuit.nodes[e.target]?.args.length ?? 1;
+    return {
+      id: `${from.id}>${to.id}#${e.argPos}`, source: e.source, target: e.target, argPos: e.argPos,
+      points: [from.stubEnd, ...path, entryPoint(to, e.argPos, arity)],
+    };
+  });
+  return { nodes, edges, width: placed.width, height: placed.height, crossings: placed.crossings };
+}
+
+/** Where a wire meets its gate: two inputs enter above and below the middle, as on the slides. */
+function entryPoint(node: SceneNode, argPos: number, arity: number): Point {
+  const dy = arity === 1 ? 0 : (argPos === 0 ? -1 : 1) * node.height * 0.28;
+  if (node.shape === 'circle') {
+    const r = node.width / 2;
+    return { x: node.x - Math.sqrt(Math.max(0, r * r - dy * dy)), y: node.y + dy };
+  }
+  return { x: node.x - node.width / 2, y: node.y + dy };
+}

@@ -1,0 +1,117 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { setInputInSource, type SourceError } from '../core/index.ts';
+import { buildModel, carryStep, type Model } from './model.ts';
+
+export type Theme = 'light' | 'dark' | 'projector';
+export type StepTarget = number | 'start' | 'end' | 'next' | 'prev';
+
+interface CircuitSlice {
+  /** What the user typed, always kept, valid or not. */
+  source: string;
+  expandSigmoid: boolean;
+  /** The last circuit that compiled: it stays on screen while the source has an error. */
+  model: Model | null;
+  error: SourceError | null;
+  /** Bumped whenever the model's numbers change, so views can redraw. */
+  revision: number;
+  setSource(source: string, step?: StepTarget): SourceError | null;
+  setInputValue(name: string, value: number): boolean;
+  setExpandSigmoid(expand: boolean): void;
+}
+
+interface StepperSlice {
+  step: number;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: number;
+  goTo(target: StepTarget): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+}
+
+interface ViewSlice {
+  theme: Theme;
+  showGradCheck: boolean;
+  setTheme(theme: Theme): void;
+  setShowGradCheck(show: boolean): void;
+}
+
+export type AppState = CircuitSlice & StepperSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export function resolveStep(model: Model | null, current: number, target: StepTarget): number {
+  if (!model) return 0;
+  const s = model.schedule;
+  switch (target) {
+    case 'start': return 0;
+    case 'end': return s.last;
+    case 'next': return s.clamp(current + 1);
+    case 'prev': return s.clamp(current - 1);
+    default: return s.clamp(target);
+  }
+}
+
+export function createAppStore(initial: { source: string; step?: StepTarget; expandSigmoid?: boolean; theme?: Theme }): AppStore {
+  return createStore<AppState>()((set, get) => {
+    const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
+      const built = buildModel(source, { expandSigmoid });
+      const { model: old, step: oldStep, revision } = get();
+      if (!built.ok) {
+        set({ source, expandSigmoid, error: built.error, playing: false });
+        return built.error;
+      }
+      const model = built.model;
+      const carried = step !== undefined ? resolveStep(model, 0, step) : old ? carryStep(old, oldStep, model) : 0;
+      set({ source, expandSigmoid, model, error: null, step: carried, revision: revision + 1 });
+      return null;
+    };
+
+    const state: AppState = {
+      source: initial.source,
+      expandSigmoid: initial.expandSigmoid ?? false,
+      model: null,
+      error: null,
+      revision: 0,
+      step: 0,
+      playing: false,
+      speed: 2,
+      theme: initial.theme ?? 'light',
+      showGradCheck: false,
+
+      setSource: (source, step) => rebuild(source, get().expandSigmoid, step),
+      setInputValue: (name, value) => {
+        const { model, source } = get();
+        const input = model?.circuit.inputs.find((i) => model.circuit.nodes[i]?.names[0] === name);
+        if (!model || input === undefined || !Number.isFinite(value) || get().error) return false;
+        rebuild(setInputInSource(source, model.circuit, model.tape.values, input, value), get().expandSigmoid, undefined);
+        return true;
+      },
+      setExpandSigmoid: (expand) => void rebuild(get().source, expand, undefined),
+
+      goTo: (target) => {
+        const { model, step } = get();
+        const next = resolveStep(model, step, target);
+        const atEnd = !model || next >= model.schedule.last;
+        set({ step: next, playing: get().playing && !atEnd });
+      },
+      setPlaying: (playing) => {
+        const { model, step } = get();
+        if (playing && model && step >= model.schedule.last) set({ step: 0 });
+        set({ playing: playing && !!model });
+      },
+      setSpeed: (speed) => set({ speed }),
+      setTheme: (theme) => set({ theme }),
+      setShowGradCheck: (showGradCheck) => set({ showGradCheck }),
+    };
+    return state;
+  });
+}
+
+/** Builds the first circuit once the store exists (the actions need `get`). */
+export function initAppStore(initial: Parameters<typeof createAppStore>[0]): AppStore {
+  const store = createAppStore(initial);
+  store.getState().setSource(initial.source, initial.step ?? 0);
+  return store;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { snapshotAt, wireName } from '../core/index.ts';
+import { CircuitView } from '../render/circuit-view.ts';
+import { wireLabels } from '../render/labels.ts';
+import { buildScene } from '../render/scene.ts';
+import { useApp, useAppStore } from './store-context.ts';
+
+/** Keeps the current view reachable for keyboard shortcuts and the embed API. */
+export const viewRef: { current: CircuitView | null } = { current: null };
+
+export function CircuitPanel() {
+  const store = useAppStore();
+  const model = useApp((s) => s.model);
+  const step = useApp((s) => s.step);
+  const revision = useApp((s) => s.revision);
+  const svg = useRef<SVGSVGElement>(null);
+  const view = useRef<CircuitView | null>(null);
+  const shownShape = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!svg.current) return;
+    const v = new CircuitView(svg.current, {
+      onGateClick: (i) => {
+        const { model: m, expandSigmoid, setExpandSigmoid } = store.getState();
+        const node = m?.circuit.nodes[i];
+        if (node?.op === 'sigmoid' || node?.group !== undefined) setExpandSigmoid(!expandSigmoid);
+      },
+    });
+    view.current = v;
+    viewRef.current = v;
+    const refit = new ResizeObserver(() => v.fit(false));
+    refit.observe(svg.current);
+    return () => {
+      refit.disconnect();
+      v.destroy();
+      view.current = null;
+      viewRef.current = null;
+      shownShape.current = null;
+    };
+  }, [store]);
+
+  const scene = useMemo(() => (model ? buildScene(model.circuit) : null), [model?.shape]); // eslint-disable-line react-hooks/exhaustive-deps
+  const names = useMemo(() => (model ? model.circuit.nodes.map(wireName) : []), [model?.shape]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!view.current || !scene || !model) return;
+    const changed = shownShape.current !== model.shape;
+    if (changed) {
+      view.current.setScene(scene);
+      view.current.fit(shownShape.current !== null);
+      shownShape.current = model.shape;
+    }
+    const snapshot = snapshotAt(model.tape, model.schedule, step);
+    const { phase, node } = model.schedule.step(step);
+    view.current.update(wireLabels(model.tape, snapshot, names), { phase, node });
+  }, [scene, model, step, revision, names]);
+
+  return (
+    <section className="panel circuit" aria-label="Circuit">
+      <svg
+        ref={svg}
+        className="circuit-svg"
+        role="img"
+        aria-label={model ? `Circuit computing ${model.circuit.outputName}` : 'Circuit'}
+        data-testid="circuit.svg"
+      />
+      <div className="zoom-controls" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => view.current?.zoomBy(1.25)} aria-label="Zoom in (+)" title="Zoom in (+)" data-testid="zoom.in">+</button>
+        <button type="button" onClick={() => view.current?.zoomBy(0.8)} aria-label="Zoom out (−)" title="Zoom out (−)" data-testid="zoom.out">−</button>
+        <button type="button" onClick={() => view.current?.fit()} aria-label="Fit the circuit in view (0)" title="Fit (0)" data-testid="zoom.fit">Fit</button>
+      </div>
+      <div className="legend" aria-hidden="true">
+        <span className="legend-value">value (above the wire)</span>
+        <span className="legend-grad">∂ gradient (below the wire)</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { EXAMPLES } from '../core/index.ts';
+import type { Theme } from '../state/store.ts';
+import { useApp } from './store-context.ts';
+
+export function Toolbar() {
+  const setSource = useApp((s) => s.setSource);
+  const source = useApp((s) => s.source);
+  const expand = useApp((s) => s.expandSigmoid);
+  const setExpand = useApp((s) => s.setExpandSigmoid);
+  const theme = useApp((s) => s.theme);
+  const setTheme = useApp((s) => s.setTheme);
+  const current = EXAMPLES.find((e) => e.source === source)?.id ?? '';
+  return (
+    <div className="toolbar">
+      <label>
+        <span>Example</span>
+        <select value={current} onChange={(e) => {
+          const example = EXAMPLES.find((x) => x.id === e.target.value);
+          if (example) setSource(example.source, 0);
+        }} data-testid="toolbar.example">
+          {current === '' && <option value="">(your formula)</option>}
+          {EXAMPLES.map((e) => <option key={e.id} value={e.id}>{e.title}</option>)}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={expand} onChange={(e) => setExpand(e.target.checked)} data-testid="toolbar.expand" />
+        <span>Expand σ into *-1, exp, +1, 1/x</span>
+      </label>
+      <label>
+        <span>Theme</span>
+        <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="toolbar.theme">
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+          <option value="projector">Projector</option>
+        </select>
+      </label>
+    </div>
+  );
+}
