@@ -1,0 +1,71 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The app as a user sees it: a page object so the tests read like stories. */
+export class AppPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m) => m.type() === 'error' && this.errors.push(m.text()));
+    page.on('pageerror', (e) => this.errors.push(e.message));
+    page.on('dialog', (d) => {
+      this.errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+  }
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/${query}`);
+    await expect(this.svg.locator('g.node').first()).toBeVisible();
+  }
+
+  get svg() {
+    return this.page.getByTestId('circuit.svg');
+  }
+
+  get editor() {
+    return this.page.getByTestId('editor.input');
+  }
+
+  get progress() {
+    return this.page.getByTestId('steps.progress');
+  }
+
+  async type(source: string): Promise<void> {
+    await this.editor.fill(source);
+  }
+
+  /** The value label drawn above a wire, by node id (a named wire's id is its name). */
+  value(id: string) {
+    return this.svg.locator(`g.wire-labels[data-id="${id}"] text.value`);
+  }
+
+  grad(id: string) {
+    return this.svg.locator(`g.wire-labels[data-id="${id}"] text.grad`);
+  }
+
+  async step(): Promise<number> {
+    return Number(await this.progress.getAttribute('data-step'));
+  }
+
+  async lastStep(): Promise<number> {
+    const text = (await this.progress.locator('.step-count').textContent()) ?? '';
+    return Number(/of (\d+)/.exec(text)?.[1]);
+  }
+
+  /** Steps with the keyboard, as a clicker would (after leaving any text field, where keys edit text). */
+  async press(key: string, times = 1): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
+  }
+
+  async toEnd(): Promise<void> {
+    await this.press('End');
+    await expect(this.page.getByTestId('steps.end')).toBeDisabled();
+  }
+}
+
+/** The drawn label is rounded to two decimals, as on the slides. */
+export function twoDecimals(v: number): string {
+  const s = v.toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
+}
