@@ -36,11 +36,11 @@ export class AppPage {
 
   /** The value label drawn above a wire, by node id (a named wire's id is its name). */
   value(id: string) {
-    return this.svg.locator(`g.wire-labels[data-id="${id}"] text.value`);
+    return this.svg.locator(`text.value[data-id="${id}"]`);
   }
 
   grad(id: string) {
-    return this.svg.locator(`g.wire-labels[data-id="${id}"] text.grad`);
+    return this.svg.locator(`text.grad[data-id="${id}"]`);
   }
 
   async step(): Promise<number> {

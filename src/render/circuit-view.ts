@@ -1,7 +1,8 @@
 import * as d3 from 'd3';
 import { FIT_PADDING, LABEL_MIN_SCALE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
-import { drawLabels, updateLabels } from './draw-labels.ts';
+import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
+import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene } from './scene.ts';
@@ -29,6 +30,9 @@ export class CircuitView {
   private scene: Scene | null = null;
   private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
   private focus: Focus = { node: -1, phase: 'start' };
+  private labelElements: LabelElements = { value: [], grad: [] };
+  private size = { width: 0, height: 0 };
+  private readonly resize: ResizeObserver | null;
 
   constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}) {
     this.svg = d3.select(element);
@@ -37,13 +41,26 @@ export class CircuitView {
     this.viewport.append('g').attr('class', 'edges');
     this.viewport.append('g').attr('class', 'nodes');
     this.viewport.append('g').attr('class', 'labels');
+    const box = element.getBoundingClientRect();
+    this.size = { width: box.width, height: box.height };
+    // Sizes come from the observer, so fitting never forces a synchronous layout of a freshly drawn circuit.
+    this.resize = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
+      const rect = entries[0]?.contentRect;
+      if (!rect || (rect.width === this.size.width && rect.height === this.size.height)) return;
+      this.size = { width: rect.width, height: rect.height };
+      this.fit(false);
+    }) : null;
+    this.resize?.observe(element);
     this.zoom = d3.zoom<SVGSVGElement, unknown>()
       .scaleExtent(ZOOM_EXTENT)
+      // The default extent reads the SVG's size from the DOM, forcing a layout of everything just drawn.
+      .extent(() => [[0, 0], [this.size.width, this.size.height]])
       .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
         this.viewport.attr('transform', event.transform.toString());
         this.svg.classed('labels-hidden', event.transform.k < LABEL_MIN_SCALE);
       });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
+    attachTooltip(this.svg, this.viewport);
   }
 
   get duration(): number {
@@ -57,14 +74,14 @@ export class CircuitView {
     this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
     drawEdges(this.viewport.select('g.edges'), scene, animate ? this.duration : 0);
     drawNodes(this.viewport.select('g.nodes'), scene, animate ? this.duration : 0, (i) => this.events.onGateClick?.(i));
-    drawLabels(this.viewport.select('g.labels'), scene, animate ? this.duration : 0);
+    this.labelElements = drawLabels(this.viewport.select('g.labels'), scene);
     this.svg.attr('data-nodes', scene.nodes.length);
   }
 
   /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */
   update(labels: WireLabels, focus: Focus): void {
     if (!this.scene) return;
-    this.shown = updateLabels(this.viewport.select('g.labels'), this.scene, labels, this.shown, this.duration);
+    this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration);
     this.highlight(focus);
   }
 
@@ -92,9 +109,8 @@ export class CircuitView {
   }
 
   fit(animate = true): void {
-    const el = this.svg.node();
-    if (!el || !this.scene) return;
-    const { width, height } = el.getBoundingClientRect();
+    if (!this.scene) return;
+    const { width, height } = this.size;
     if (width <= 0 || height <= 0) return;
     const s = this.scene;
     const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
@@ -113,6 +129,7 @@ export class CircuitView {
   }
 
   destroy(): void {
+    this.resize?.disconnect();
     this.svg.on('.zoom', null);
     this.svg.selectAll('*').remove();
   }

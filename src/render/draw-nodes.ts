@@ -15,12 +15,12 @@ export function drawNodes(
   entered.append('line').attr('class', 'stub');
   entered.append('rect').attr('class', 'shape');
   entered.append('text').attr('class', 'gate-label').attr('dy', '0.35em');
-  entered.append('title');
 
   const merged = entered.merge(groups)
     .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.group !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}`)
     .attr('data-id', (n) => n.id)
     .attr('data-index', (n) => n.index)
+    .attr('data-full', (n) => describeNode(n))
     .on('click', (_event, n) => onClick(n.index));
   (duration ? merged.transition().duration(duration) : merged).attr('transform', (n) => `translate(${n.x},${n.y})`);
 
@@ -35,7 +35,6 @@ export function drawNodes(
     .attr('x', (n) => (n.shape === 'terminal' ? n.width / 2 - 2 : 0))
     .attr('font-size', (n) => (n.shape === 'terminal' ? TERMINAL_FONT : GATE_FONT))
     .text((n) => n.label);
-  merged.select('title').text((n) => describeNode(n));
 }
 
 function isGroupable(n: SceneNode): boolean {

@@ -28,10 +28,7 @@ export function CircuitPanel() {
     });
     view.current = v;
     viewRef.current = v;
-    const refit = new ResizeObserver(() => v.fit(false));
-    refit.observe(svg.current);
     return () => {
-      refit.disconnect();
       v.destroy();
       view.current = null;
       viewRef.current = null;
