@@ -8,7 +8,7 @@ export function ExplanationPanel() {
   if (!model) return null;
   const explanation = explainStep(model.tape, model.schedule, step);
   return (
-    <section className="panel explanation" aria-label="What this step does" aria-live="polite" data-testid="explain">
+    <section className="panel explanation" aria-label="What this step does" aria-live="polite" data-testid="explain" tabIndex={0}>
       <h2 className="panel-title" data-testid="explain.title">{explanation.title}</h2>
       {explanation.phase === 'backward' ? (
         <>

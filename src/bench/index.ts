@@ -1,0 +1,16 @@
+import { runBrowserBench } from './browser.bench.ts';
+import { runCoreBench } from './core.bench.ts';
+import { runLayoutBench } from './layout.bench.ts';
+
+/** `npm run bench`: every performance figure the issues ask for, measured on this machine. */
+const sections: [string, () => Promise<string>][] = [
+  ['core', runCoreBench],
+  ['layout', runLayoutBench],
+  ['browser', runBrowserBench],
+];
+const only = process.argv.slice(2);
+for (const [name, run] of sections) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  console.log(await run());
+}
