@@ -36,8 +36,9 @@ export function CircuitPanel() {
     };
   }, [store]);
 
-  const scene = useMemo(() => (model ? buildScene(model.circuit) : null), [model?.shape]); // eslint-disable-line react-hooks/exhaustive-deps
-  const names = useMemo(() => (model ? model.circuit.nodes.map(wireName) : []), [model?.shape]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Laid out again only when the circuit's shape changes; a value edit keeps the drawing and rewrites labels.
+  const scene = useMemo(() => (model ? buildScene(model.circuit) : null), [model?.shape]);
+  const names = useMemo(() => (model ? model.circuit.nodes.map(wireName) : []), [model?.shape]);
 
   useEffect(() => {
     if (!view.current || !scene || !model) return;
