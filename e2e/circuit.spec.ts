@@ -111,6 +111,18 @@ test.describe('the circuit view', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('hovering a label shows its full value', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.type('x = 0.123456; f = x * 3');
+    await app.toEnd();
+    await app.value('f').hover();
+    await expect(app.svg.locator('.tooltip')).toHaveAttribute('visibility', 'visible');
+    await expect(app.svg.locator('.tooltip text')).toHaveText('f = 0.370368');
+    await app.grad('x').hover();
+    await expect(app.svg.locator('.tooltip text')).toHaveText('∂f/∂x = 3');
+  });
+
   test('play runs through every step to the end', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -1,10 +1,11 @@
+import { seededRandom } from './generate-sources.ts';
+
 /**
- * A formula of about `gates` gates shaped like an unrolled network: each statement reads one or two recent wires,
+ * A formula of exactly `gates` gates of mixed kinds (*, +, tanh, max, σ, *c): each statement reads one or two recent wires,
  * so wires fan out and layers form. Seeded, so every run draws the same circuit.
  */
-export function networkSource(gates: number, seed = 1): string {
-  let state = seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+export function mixedCircuitSource(gates: number, seed = 1): string {
+  const random = seededRandom(seed);
   const inputs = Math.min(10, Math.max(2, Math.round(Math.sqrt(gates))));
   const lines: string[] = [];
   for (let i = 0; i < inputs; i++) lines.push(`x${i} = ${(random() * 2 - 1).toFixed(2)}`);

@@ -31,6 +31,7 @@ export class CircuitView {
   private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
   private focus: Focus = { node: -1, phase: 'start' };
   private labelElements: LabelElements = { value: [], grad: [] };
+  private labels: WireLabels | null = null;
   private size = { width: 0, height: 0 };
   private readonly resize: ResizeObserver | null;
 
@@ -60,7 +61,7 @@ export class CircuitView {
         this.svg.classed('labels-hidden', event.transform.k < LABEL_MIN_SCALE);
       });
     this.svg.call(this.zoom).on('dblclick.zoom', null);
-    attachTooltip(this.svg, this.viewport);
+    attachTooltip(this.svg, this.viewport, (target) => this.describe(target));
   }
 
   get duration(): number {
@@ -81,6 +82,7 @@ export class CircuitView {
   /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */
   update(labels: WireLabels, focus: Focus): void {
     if (!this.scene) return;
+    this.labels = labels;
     this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration);
     this.highlight(focus);
   }
@@ -106,6 +108,12 @@ export class CircuitView {
     }
     nodes.select(`g.node[data-index="${focus.node}"] line.stub`).classed('stub-active', true);
     this.svg.attr('data-current', current);
+  }
+
+  private describe(target: Element): string {
+    const index = Number(target.getAttribute('data-index'));
+    if (target.matches('g.node')) return target.getAttribute('data-full') ?? '';
+    return this.labels?.full(target.matches('.value') ? 'value' : 'grad', index) ?? '';
   }
 
   fit(animate = true): void {

@@ -25,6 +25,7 @@ function join(layer: Layer, scene: Scene, kind: 'value' | 'grad') {
   return texts.enter().append('text').attr('class', kind).attr('font-size', LABEL_FONT).attr('text-anchor', 'end').merge(texts)
     .order()
     .attr('data-id', (n) => n.id)
+    .attr('data-index', (n) => n.index)
     .attr('x', (n) => n.stubEnd.x - 2)
     // A redrawn circuit starts blank; updateLabels writes what the step shows.
     .attr('visibility', 'hidden')
@@ -37,23 +38,23 @@ export function updateLabels(elements: LabelElements, labels: WireLabels, shown:
   for (let i = 0; i < elements.value.length; i++) {
     const value = labels.value[i] ?? '';
     if (shown.value[i] !== value) {
-      write(elements.value[i] as SVGTextElement, 'value', value, value, labels.valueTitle[i] ?? '', duration, !shown.value[i]);
+      write(elements.value[i] as SVGTextElement, 'value', value, value, duration, !shown.value[i]);
     }
     const grad = labels.grad[i] ?? '';
     const partial = labels.partial[i] ?? 0;
     if (shown.grad[i] !== grad || shown.partial[i] !== partial) {
       const el = elements.grad[i] as SVGTextElement;
       el.classList.toggle('partial', partial === 1);
-      write(el, 'grad', grad, grad && `∂ ${grad}${partial ? ' + …' : ''}`, labels.gradTitle[i] ?? '', duration, !shown.grad[i]);
+      write(el, 'grad', grad, grad && `∂ ${grad}${partial ? ' + …' : ''}`, duration, !shown.grad[i]);
     }
   }
   return { value: labels.value.slice(), grad: labels.grad.slice(), partial: labels.partial.slice() };
 }
 
-function write(el: SVGTextElement, kind: string, short: string, text: string, full: string, duration: number, appearing: boolean): void {
+function write(el: SVGTextElement, kind: string, short: string, text: string, duration: number, appearing: boolean): void {
+  const wasVisible = el.getAttribute('visibility') === 'visible';
   el.textContent = text;
   el.setAttribute(`data-${kind}`, short);
-  el.setAttribute('data-full', full);
-  el.setAttribute('visibility', text ? 'visible' : 'hidden');
+  if (wasVisible !== (text !== '')) el.setAttribute('visibility', text ? 'visible' : 'hidden');
   if (text && appearing && duration > 0) el.animate?.([{ opacity: 0 }, { opacity: 1 }], { duration, easing: 'ease-out' });
 }

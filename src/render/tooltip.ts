@@ -1,19 +1,20 @@
 import type * as d3 from 'd3';
 
 /**
- * One shared tooltip for the whole drawing: hovering a label or a gate shows its full value or description
- * (from its `data-full` attribute), instead of a <title> on each of thousands of elements.
+ * One shared tooltip for the whole drawing: hovering a label or a gate shows its full value or description,
+ * computed for the element hovered, instead of a <title> on each of thousands of elements.
  */
 export function attachTooltip(
   svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
   viewport: d3.Selection<SVGGElement, unknown, null, undefined>,
+  describe: (target: Element) => string,
 ): void {
   const tip = viewport.append('g').attr('class', 'tooltip').attr('visibility', 'hidden').attr('pointer-events', 'none');
   const box = tip.append('rect').attr('rx', 4);
   const text = tip.append('text').attr('class', 'tooltip-text').attr('font-size', 12);
   svg.on('pointerover.tooltip', (event: PointerEvent) => {
-    const target = (event.target as Element | null)?.closest('[data-full]');
-    const full = target?.getAttribute('data-full');
+    const target = (event.target as Element | null)?.closest('text.value, text.grad, g.node');
+    const full = target ? describe(target) : '';
     if (!target || !full) return void tip.attr('visibility', 'hidden');
     const bounds = (target as SVGGraphicsElement).getBBox();
     const ctm = (target as SVGGraphicsElement).getCTM();

@@ -3,7 +3,7 @@ import { CircuitView } from '../../render/circuit-view.ts';
 import { wireLabels } from '../../render/labels.ts';
 import { buildScene } from '../../render/scene.ts';
 import { buildModel, type Model } from '../../state/model.ts';
-import { networkSource } from '../circuit-source.ts';
+import { mixedCircuitSource } from '../circuit-source.ts';
 
 /** Resolves after the browser has painted the frame that follows the current work. */
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -22,7 +22,7 @@ export interface BrowserFigures {
 
 async function measure(gates: number): Promise<BrowserFigures> {
   const svg = document.getElementById('circuit') as unknown as SVGSVGElement;
-  const source = networkSource(gates);
+  const source = mixedCircuitSource(gates);
   const t0 = performance.now();
   const model = mustBuild(source);
   const t1 = performance.now();
