@@ -15,7 +15,8 @@ export default defineConfig({
   base: './',
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  // A sandboxed embed has an opaque origin, so its module script is a CORS request: the server must allow any origin.
+  preview: { port: 4173, strictPort: true, cors: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -3,6 +3,12 @@ import { setInputInSource, type SourceError } from '../core/index.ts';
 import { buildModel, carryStep, type Model } from './model.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
+/** Panels an embed shows beside the circuit; the full app always shows them all. */
+export interface Panels {
+  readonly editor: boolean;
+  readonly inputs: boolean;
+  readonly explain: boolean;
+}
 export type StepTarget = number | 'start' | 'end' | 'next' | 'prev';
 
 interface CircuitSlice {
@@ -32,6 +38,9 @@ interface StepperSlice {
 interface ViewSlice {
   theme: Theme;
   showGradCheck: boolean;
+  /** Inside a course page's iframe: the circuit and the step controls, plus the panels asked for. Fixed at load. */
+  embed: boolean;
+  panels: Panels;
   setTheme(theme: Theme): void;
   setShowGradCheck(show: boolean): void;
 }
@@ -53,7 +62,19 @@ export function resolveStep(model: Model | null, current: number, target: StepTa
   }
 }
 
-export function createAppStore(initial: { source: string; step?: StepTarget; expandSigmoid?: boolean; theme?: Theme }): AppStore {
+export interface InitialState {
+  source: string;
+  step?: StepTarget;
+  expandSigmoid?: boolean;
+  theme?: Theme;
+  showGradCheck?: boolean;
+  embed?: boolean;
+  panels?: Panels;
+}
+
+const NO_PANELS: Panels = { editor: false, inputs: false, explain: false };
+
+export function createAppStore(initial: InitialState): AppStore {
   return createStore<AppState>()((set, get) => {
     const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
       const built = buildModel(source, { expandSigmoid });
@@ -78,7 +99,9 @@ export function createAppStore(initial: { source: string; step?: StepTarget; exp
       playing: false,
       speed: 2,
       theme: initial.theme ?? 'light',
-      showGradCheck: false,
+      showGradCheck: initial.showGradCheck ?? false,
+      embed: initial.embed ?? false,
+      panels: initial.panels ?? NO_PANELS,
 
       setSource: (source, step) => rebuild(source, get().expandSigmoid, step),
       setInputValue: (name, value) => {
@@ -110,7 +133,7 @@ export function createAppStore(initial: { source: string; step?: StepTarget; exp
 }
 
 /** Builds the first circuit once the store exists (the actions need `get`). */
-export function initAppStore(initial: Parameters<typeof createAppStore>[0]): AppStore {
+export function initAppStore(initial: InitialState): AppStore {
   const store = createAppStore(initial);
   store.getState().setSource(initial.source, initial.step ?? 0);
   return store;

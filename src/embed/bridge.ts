@@ -1,0 +1,113 @@
+import type { AppStore } from '../state/store.ts';
+import { parseMessage, quote, type MessageId, type Request } from './messages.ts';
+import { errorMessage, readyMessage, stateMessage, type ErrorMessage, type StateMessage } from './state-message.ts';
+
+export interface BridgeOptions {
+  /** From `origin=`: accept messages only from this origin and reply only to it. `undefined` when not pinned. */
+  readonly origin?: string;
+}
+
+type Reply = StateMessage | ErrorMessage;
+const MAX_LISTED_INPUTS = 12;
+
+/** Where a reply may go: the pinned origin, else the sender's origin; `*` only for an opaque ("null") sender. */
+const replyTarget = (senderOrigin: string, pinned: string | undefined) => pinned ?? (senderOrigin === 'null' ? '*' : senderOrigin);
+
+/** Carries out one checked request on the store and says what to answer. */
+function handle(store: AppStore, request: Request): Reply {
+  const { id } = request;
+  const state = store.getState();
+  switch (request.type) {
+    case 'circuit:load': {
+      const error = state.setSource(request.source, request.step ?? 0);
+      if (error) return errorMessage(error.message, id, error);
+      break;
+    }
+    case 'circuit:step':
+      if (!state.model) break;
+      state.goTo(request.to);
+      break;
+    case 'circuit:set': {
+      const { model, error } = state;
+      const names = model ? model.circuit.inputs.map((i) => model.circuit.nodes[i]?.names[0] ?? '') : [];
+      if (model && !names.includes(request.name)) {
+        const listed = names.length > MAX_LISTED_INPUTS ? `${names.slice(0, MAX_LISTED_INPUTS).join(', ')}, …` : names.join(', ');
+        return errorMessage(`unknown input name ${quote(request.name)}: expected ${names.length ? `one of ${listed}` : 'none, this formula has no inputs'}`, id);
+      }
+      if (error) return errorMessage(`cannot set ${quote(request.name)} while the formula has an error: ${error.message}`, id, error);
+      state.setInputValue(request.name, request.value);
+      break;
+    }
+    case 'circuit:get':
+      break;
+  }
+  const { model, step, error } = store.getState();
+  if (!model) {
+    const why = error ? `the formula has an error: ${error.message}` : 'no formula is loaded';
+    return errorMessage(`there is no circuit to show: ${why}`, id, error ?? undefined);
+  }
+  return stateMessage(model, step, id as MessageId | undefined);
+}
+
+/**
+ * The host-page API. Listens only to the parent window (never to siblings, popups or the app itself), answers
+ * every `circuit:` request with exactly one `circuit:state` or `circuit:error`, and tells the host about changes
+ * the user makes. Returns a function that stops it.
+ */
+export function startBridge(store: AppStore, win: Window, options: BridgeOptions = {}): () => void {
+  const parent = win.parent;
+  if (!parent || parent === win) return () => {};
+  const pinned = options.origin;
+  /** Where unrequested updates go: the pinned origin, or the last host that spoke to us (none before that). */
+  let updatesTo: string | undefined = pinned;
+  let lastSent = '';
+  let flushQueued = false;
+  /** Two states with the same key read the same to the host (a rebuild of an unchanged formula is no change). */
+  const keyOf = () => {
+    const { model, step, expandSigmoid } = store.getState();
+    return model ? `${step}\u0000${expandSigmoid}\u0000${model.source}` : '';
+  };
+
+  const post = (message: object, target: string) => {
+    try {
+      parent.postMessage(message, target);
+    } catch {
+      // NOTE: the parent may have navigated away; there is no one left to tell.
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== parent) return;
+    if (pinned !== undefined && event.origin !== pinned) return;
+    const parsed = parseMessage(event.data);
+    if (parsed.kind === 'ignore') return;
+    const target = replyTarget(event.origin, pinned);
+    updatesTo = target;
+    const reply = parsed.kind === 'invalid' ? errorMessage(parsed.message, parsed.id) : handle(store, parsed.request);
+    // The reply carries this state, so the change it caused is not announced again.
+    lastSent = keyOf();
+    post(reply, target);
+  };
+
+  // A user's action may set the store more than once; one microtask later they count as one change.
+  const unsubscribe = store.subscribe(() => {
+    if (flushQueued) return;
+    flushQueued = true;
+    queueMicrotask(() => {
+      flushQueued = false;
+      const key = keyOf();
+      const { model, step } = store.getState();
+      if (key === lastSent || !model || updatesTo === undefined) return;
+      lastSent = key;
+      post(stateMessage(model, step), updatesTo);
+    });
+  });
+
+  lastSent = keyOf();
+  win.addEventListener('message', onMessage);
+  post(readyMessage, pinned ?? '*');
+  return () => {
+    win.removeEventListener('message', onMessage);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../core/index.ts';
+import { createAppStore, initAppStore } from '../state/store.ts';
+import { buildModel } from '../state/model.ts';
+import { MAX_MESSAGE_SOURCE, parseMessage } from './messages.ts';
+import { stateMessage } from './state-message.ts';
+import { parseUrlState, pinnedOrigin, searchFor } from './url-state.ts';
+
+const LECTURE_1 = 'x = -2; y = 5; z = -4; q = x + y; f = q * z';
+
+describe('host messages', () => {
+  it('ignores anything that is not a plain object with a circuit: type', () => {
+    for (const data of [null, undefined, 1, 'circuit:get', ['circuit:get'], { type: 1 }, { type: 'get' }, { type: 'Circuit:get' }, new Date(), new Map([['type', 'circuit:get']])]) {
+      expect(parseMessage(data)).toEqual({ kind: 'ignore' });
+    }
+  });
+
+  it('accepts each documented request and keeps the id', () => {
+    expect(parseMessage({ type: 'circuit:get', id: 'a' })).toEqual({ kind: 'request', request: { type: 'circuit:get', id: 'a' } });
+    expect(parseMessage({ type: 'circuit:load', source: 'f = 1', step: 'end', id: 3 })).toEqual({ kind: 'request', request: { type: 'circuit:load', id: 3, source: 'f = 1', step: 'end' } });
+    expect(parseMessage({ type: 'circuit:step', to: 4 })).toEqual({ kind: 'request', request: { type: 'circuit:step', to: 4 } });
+    expect(parseMessage({ type: 'circuit:set', name: 'x', value: -1.5 })).toEqual({ kind: 'request', request: { type: 'circuit:set', name: 'x', value: -1.5 } });
+  });
+
+  it('rejects wrong field types, unknown types and stray fields, saying what was expected and found', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ type: 'circuit:nope', id: 1 }, /unknown message type "circuit:nope"/],
+      [{ type: 'circuit:step', to: 'later' }, /expected to to be .* but found a string of 5 characters/],
+      [{ type: 'circuit:step', to: 2.5 }, /but found the number 2.5/],
+      [{ type: 'circuit:set', name: 'x', value: Number.NaN }, /finite number but found NaN/],
+      [{ type: 'circuit:set', name: 'x', value: -Infinity }, /found -Infinity/],
+      [{ type: 'circuit:load', source: 'x'.repeat(MAX_MESSAGE_SOURCE + 1) }, /at most/],
+      [{ type: 'circuit:get', to: 1 }, /unexpected field "to"/],
+      [JSON.parse('{"type":"circuit:get","__proto__":{"x":1}}'), /unexpected field "__proto__"/],
+    ];
+    for (const [data, message] of cases) {
+      const parsed = parseMessage(data);
+      expect(parsed.kind).toBe('invalid');
+      if (parsed.kind === 'invalid') expect(parsed.message).toMatch(message);
+    }
+    expect(parseMessage({ type: 'circuit:get', id: Number.NaN })).toEqual({ kind: 'invalid', message: expect.stringMatching(/expected id/) });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('links', () => {
+  it('round-trip the view: formula, step, grouping, theme and panels', () => {
+    const store = initAppStore({ source: EXAMPLES[2]!.source, step: 'end', expandSigmoid: true, theme: 'dark', showGradCheck: true });
+    const full = parseUrlState(searchFor(store.getState(), { embed: false }));
+    expect(full).toMatchObject({ source: EXAMPLES[2]!.source, step: 'end', expand: true, theme: 'dark', check: true, embed: false });
+    store.getState().goTo(3);
+    const embed = parseUrlState(searchFor({ ...store.getState(), panels: { editor: true, inputs: false, explain: true } }, { embed: true, origin: 'https://a.org' }));
+    expect(embed).toMatchObject({ step: 3, embed: true, panels: { editor: true, inputs: false, explain: true }, origin: 'https://a.org', check: null });
+  });
+
+  it('keep a formula readable and exact, whatever characters it holds', () => {
+    const source = '# a + b; c = "x" & \'y\'\nf = a/b + c^2 % 100';
+    const store = createAppStore({ source });
+    store.getState().setSource(source);
+    const search = searchFor(store.getState(), { embed: false });
+    expect(search).toMatch(/^\?f=%23\+a\+%2B\+b;\+c\+=/);
+    expect(parseUrlState(search).source).toBe(source);
+  });
+
+  it('drop malformed parameters instead of obeying them', () => {
+    expect(parseUrlState('?step=-1&theme=neon&expand=maybe&embed=2')).toMatchObject({ source: null, step: null, theme: null, expand: null, embed: false });
+    expect(parseUrlState('?step=1e3').step).toBeNull();
+    expect(parseUrlState('?step=12').step).toBe(12);
+  });
+
+  it('pin the API only to an exact http(s) origin', () => {
+    expect(pinnedOrigin('https://course.example.org')).toBe('https://course.example.org');
+    expect(pinnedOrigin('https://course.example.org/')).toBe('https://course.example.org');
+    const script = ['javascript', 'alert(1)'].join(':');
+    for (const bad of ['https://course.example.org/page', 'course.example.org', 'null', script, 'file:///x', '*']) expect(pinnedOrigin(bad)).toBeNull();
+  });
+});
+
+describe('the state sent to the host', () => {
+  it('has null for what the current step has not computed, and numbers for everything at the end', () => {
+    const built = buildModel(LECTURE_1, { expandSigmoid: false });
+    if (!built.ok) throw new Error('lecture 1 compiles');
+    const start = stateMessage(built.model, 0, 'id');
+    expect(start).toMatchObject({ type: 'circuit:state', id: 'id', step: 0, steps: 5, phase: 'forward', output: { name: 'f', value: null, grad: null } });
+    expect(start.inputs).toEqual([{ name: 'x', value: -2, grad: null }, { name: 'y', value: 5, grad: null }, { name: 'z', value: -4, grad: null }]);
+    const seed = stateMessage(built.model, 3);
+    expect(seed).toMatchObject({ phase: 'backward', output: { value: -12, grad: 1 } });
+    expect(seed).not.toHaveProperty('id');
+    const end = stateMessage(built.model, 5);
+    expect(end.wires).toEqual([
+      { id: 'x', label: 'x', value: -2, grad: -4 }, { id: 'y', label: 'y', value: 5, grad: -4 }, { id: 'z', label: 'z', value: -4, grad: 3 },
+      { id: 'q', label: 'q', value: 3, grad: -4 }, { id: 'f', label: 'f', value: -12, grad: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { AppState, Panels, Theme } from '../state/store.ts';
+
+/**
+ * What a link carries. Parsing never throws and never trusts a parameter: a value that is not one of the documented
+ * spellings is dropped (it becomes `null`), so a hand-edited or hostile link still opens a working app.
+ */
+export interface UrlState {
+  /** `f`: the formula source, exactly as typed; `null` when absent (the lecture's first example loads). */
+  readonly source: string | null;
+  /** `step`: a step number, or `end`. */
+  readonly step: number | 'end' | null;
+  readonly theme: Theme | null;
+  /** `expand`: σ gates shown expanded into *-1, exp, +1, 1/x. */
+  readonly expand: boolean | null;
+  /** `check`: the gradient check panel open (full app). */
+  readonly check: boolean | null;
+  /** `embed=1`: only the circuit and the step controls, for an iframe. */
+  readonly embed: boolean;
+  /** `editor`, `inputs`, `explain`: extra panels shown in embed mode. */
+  readonly panels: Panels;
+  /** `origin`: the host origin the postMessage API is pinned to, as written (see `pinnedOrigin`). */
+  readonly origin: string | null;
+}
+
+export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
+const MAX_STEP_DIGITS = 9;
+
+function flag(params: URLSearchParams, key: string): boolean | null {
+  const v = params.get(key);
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return null;
+}
+
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const step = params.get('step');
+  const theme = params.get('theme');
+  return {
+    source: params.get('f'),
+    step: step === 'end' ? 'end' : step !== null && new RegExp(`^\\d{1,${MAX_STEP_DIGITS}}$`).test(step) ? Number(step) : null,
+    theme: THEMES.find((t) => t === theme) ?? null,
+    expand: flag(params, 'expand'),
+    check: flag(params, 'check'),
+    embed: flag(params, 'embed') === true,
+    panels: { editor: flag(params, 'editor') === true, inputs: flag(params, 'inputs') === true, explain: flag(params, 'explain') === true },
+    origin: params.get('origin'),
+  };
+}
+
+/**
+ * An `origin=` parameter as an exact origin to compare `event.origin` with, or `null` when it is not one
+ * (a path, another scheme, `null`): the bridge then accepts nothing rather than everything.
+ */
+export function pinnedOrigin(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin === 'null') return null;
+    return raw === url.origin || raw === `${url.origin}/` ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-encodes a value but keeps the characters of a formula that are safe in a query readable. */
+function encodeValue(v: string): string {
+  return encodeURIComponent(v)
+    .replace(/%20/g, '+')
+    .replace(/%3D/g, '=')
+    .replace(/%3B/g, ';')
+    .replace(/%2C/g, ',')
+    .replace(/%2F/g, '/')
+    .replace(/'/g, '%27');
+}
+
+type LinkState = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'showGradCheck' | 'embed' | 'panels'>;
+
+/** The query string (with `?`, or empty) that reopens this view. Defaults are left out to keep links short. */
+export function searchFor(state: LinkState, options: { embed: boolean; origin?: string | null }): string {
+  const parts: [string, string][] = [['f', state.source]];
+  const last = state.model?.schedule.last;
+  if (state.model && state.step > 0) parts.push(['step', state.step === last ? 'end' : String(state.step)]);
+  if (state.expandSigmoid) parts.push(['expand', '1']);
+  if (state.theme !== 'light') parts.push(['theme', state.theme]);
+  if (options.embed) {
+    parts.push(['embed', '1']);
+    if (state.panels.editor) parts.push(['editor', '1']);
+    if (state.panels.inputs) parts.push(['inputs', '1']);
+    if (state.panels.explain) parts.push(['explain', '1']);
+    if (options.origin) parts.push(['origin', options.origin]);
+  } else if (state.showGradCheck) parts.push(['check', '1']);
+  return `?${parts.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&')}`;
+}
+
+/** The page's address without query or fragment: links are built on it so they work wherever the app is hosted. */
+export function baseOf(href: string): string {
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}

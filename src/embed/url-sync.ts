@@ -1,0 +1,43 @@
+import type { AppState, AppStore } from '../state/store.ts';
+import { searchFor } from './url-state.ts';
+
+/** Long enough that typing a word rewrites the address once, short enough that a link copied a moment later is current. */
+const DEBOUNCE_MS = 250;
+
+type Watched = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'showGradCheck'>;
+const changed = (a: Watched, b: Watched) =>
+  a.source !== b.source || a.step !== b.step || a.model !== b.model || a.theme !== b.theme ||
+  a.expandSigmoid !== b.expandSigmoid || a.showGradCheck !== b.showGradCheck;
+
+/**
+ * Keeps the address bar a link to the current view. It replaces the history entry instead of adding one, so the
+ * back button leaves the app instead of undoing keystrokes. In a sandboxed iframe (an opaque origin) the history
+ * API throws: the address then stays as it was, silently.
+ */
+export function startUrlSync(store: AppStore, win: Window, origin: string | null): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let broken = false;
+
+  const write = () => {
+    timer = undefined;
+    if (broken) return;
+    const state = store.getState();
+    const search = searchFor(state, { embed: state.embed, origin });
+    try {
+      if (win.location.search === search) return;
+      win.history.replaceState(win.history.state, '', search + win.location.hash);
+    } catch {
+      broken = true;
+    }
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (broken || !changed(state, previous)) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MS);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
