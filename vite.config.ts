@@ -10,13 +10,25 @@ const contentSecurityPolicy = (): Plugin => ({
   transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
 });
 
+/**
+ * A sandboxed embed (`sandbox="allow-scripts"`) has an opaque origin, so module scripts and `crossorigin` styles
+ * would be CORS requests that most static hosts refuse. One classic deferred script needs no such header.
+ */
+const classicScript = (): Plugin => ({
+  name: 'classic-script',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) => html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, ''),
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), classicScript()],
   base: './',
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, modulePreload: false, rollupOptions: { output: { format: 'iife' } } },
   server: { port: 5173 },
-  // A sandboxed embed has an opaque origin, so its module script is a CORS request: the server must allow any origin.
-  preview: { port: 4173, strictPort: true, cors: true },
+  preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
