@@ -19,8 +19,8 @@ export function embedUrlFor(state: AppState, href: string): string {
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * An `<iframe>` snippet for a course page. No `sandbox` attribute by default: a sandboxed frame fetches the app's
- * module script with CORS, which works only where the server sends `Access-Control-Allow-Origin` (see the README).
+ * An `<iframe>` snippet for a course page. No `sandbox` attribute by default, so "Full app" and copying work as
+ * expected; the app also runs under `sandbox="allow-scripts"` when a host adds it (see the README).
  */
 export function embedCodeFor(state: AppState, href: string): string {
   const title = `Backpropagation circuit for ${state.model?.circuit.outputName ?? 'a formula'}`;
