@@ -11,12 +11,12 @@ export const WIRE_GAP_RATIO = 0.5;
 export const WEIGHT_GATE_TO_GATE = 1;
 export const WEIGHT_GATE_TO_WIRE = 2;
 export const WEIGHT_WIRE_TO_WIRE = 8;
-// A node without neighbours (an isolated input) only weakly keeps its place.
-export const WEIGHT_OF_LONE_NODE = 0.01;
+// A source waiting for its turn to be placed, or feeding nothing, yields to the gates that push it.
+export const WEIGHT_OF_SOURCE_AT_REST = 0.01;
 
 export const MAX_ORDER_SWEEPS = 24;
 export const ORDER_SWEEPS_WITHOUT_GAIN = 4;
-export const COORDINATE_ROUNDS = 12;
+export const SOURCE_ROUNDS = 2;
 
 // NOTE: a wire spanning k layers needs k - 1 dummy nodes, so one input feeding every gate of a deep circuit needs
 // O(n²) of them. Beyond this budget the longest edges are drawn as straight lines without dummies.

@@ -4,10 +4,11 @@ import type { LayoutEdge } from './types.ts';
 /**
  * Crossings of the segments between two adjacent layers, given the lower end's position of every segment with
  * segments sorted by (upper position, lower position): each pair out of order is one crossing. Counted with the
- * accumulator tree of Barth, Jünger and Mutzel (2004) in O(E log V). `tree` needs `treeSize(lowerSize)` entries.
+ * accumulator tree of Barth, Jünger and Mutzel (2004) in O(E log V). `tree` comes from `accumulatorTree(lowerSize)`
+ * or larger.
  */
 export function countInversions(lowerEnds: Int32Array, count: number, lowerSize: number, tree: Int32Array): number {
-  const firstLeaf = (treeSize(lowerSize) + 1) / 2;
+  const firstLeaf = leavesFor(lowerSize);
   tree.fill(0, 0, 2 * firstLeaf - 1);
   let crossings = 0;
   for (let i = 0; i < count; i++) {
@@ -22,10 +23,13 @@ export function countInversions(lowerEnds: Int32Array, count: number, lowerSize:
   return crossings;
 }
 
-export function treeSize(leaves: number): number {
-  let firstLeaf = 1;
-  while (firstLeaf < leaves) firstLeaf *= 2;
-  return 2 * firstLeaf - 1;
+/** A complete binary tree, stored level by level, whose leaves are the positions of a layer. */
+export const accumulatorTree = (layerSize: number) => new Int32Array(2 * leavesFor(layerSize) - 1);
+
+function leavesFor(layerSize: number): number {
+  let leaves = 1;
+  while (leaves < layerSize) leaves *= 2;
+  return leaves;
 }
 
 /** Scratch arrays for counting the crossings between any two adjacent layers of one graph. */
@@ -35,12 +39,17 @@ export interface CrossingScratch {
 }
 
 export function crossingScratch(segmentCount: number, maxLayerSize: number): CrossingScratch {
-  return { lowerEnds: new Int32Array(segmentCount), tree: new Int32Array(treeSize(maxLayerSize)) };
+  return { lowerEnds: new Int32Array(segmentCount), tree: accumulatorTree(maxLayerSize) };
 }
 
-/** Crossings below the `upper` layer, whose nodes are listed top to bottom; `position` is each node's rank in its layer. */
+/**
+ * Crossings below the layer `order[from]` … `order[to - 1]` (top to bottom), whose next layer has `lowerSize`
+ * nodes; `position` is each node's rank in its layer.
+ */
 export function countBelow(
-  upper: Int32Array,
+  order: Int32Array,
+  from: number,
+  to: number,
   lowerSize: number,
   down: Adjacency,
   position: Int32Array,
@@ -48,10 +57,11 @@ export function countBelow(
 ): number {
   const { lowerEnds } = scratch;
   let count = 0;
-  for (const u of upper) {
+  for (let i = from; i < to; i++) {
+    const u = order[i]!;
     const first = count;
     for (let k = down.start[u]!; k < down.start[u + 1]!; k++) lowerEnds[count++] = position[down.list[k]!]!;
-    sortRange(lowerEnds, first, count);
+    if (count - first > 1) sortRange(lowerEnds, first, count);
   }
   return countInversions(lowerEnds, count, lowerSize, scratch.tree);
 }
@@ -89,7 +99,7 @@ export function countCrossings(layers: readonly (readonly number[])[], segments:
     between[upper.layer]!.push([upper.position, lower.position]);
   }
   const maxLayerSize = layers.reduce((max, ids) => Math.max(max, ids.length), 0);
-  const tree = new Int32Array(treeSize(maxLayerSize));
+  const tree = accumulatorTree(maxLayerSize);
   let crossings = 0;
   between.forEach((pairs, layer) => {
     pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);

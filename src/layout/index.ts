@@ -10,8 +10,9 @@ export type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult, Point } from 
 export { countCrossings } from './crossings.ts';
 
 /**
- * Layered left-to-right drawing of a circuit (Sugiyama et al.): layers by longest path, dummy nodes on long wires,
- * barycenter crossing reduction, then vertical positions that keep wires straight. Pure and deterministic.
+ * Layered left-to-right drawing of a circuit (after Sugiyama et al.): layers (columns) from the longest path with
+ * each gate moved next to its nearest consumer, dummy nodes where a wire crosses a layer, barycenter crossing
+ * reduction, then heights at which each gate sits at the mean of its inputs. Pure, deterministic, iterative.
  * Nodes must come in topological order: every edge goes from a lower to a higher index.
  */
 export function layout(
@@ -20,8 +21,13 @@ export function layout(
   options: LayoutOptions = {},
 ): LayoutResult {
   if (nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0, layers: 0, crossings: 0 };
+  nodes.forEach(checkSize);
   edges.forEach((edge, i) => checkEdge(edge, i, nodes.length));
-  const layers = assignLayers(nodes.length, edges, options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN);
+  const output = options.output ?? nodes.length - 1;
+  if (!isIndex(output, nodes.length)) {
+    throw new Error(`layout: expected the output to be a node index in 0…${nodes.length - 1}; found ${output}`);
+  }
+  const layers = assignLayers(nodes.length, edges, output, options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN);
   const graph = buildProperGraph(layers, edges, DUMMY_BUDGET);
   const ordering = orderLayers(graph);
   const heights = new Float64Array(graph.nodeCount);
@@ -31,9 +37,16 @@ export function layout(
   return { ...drawLayout(graph, nodes, edges, y, columns), crossings: ordering.crossings };
 }
 
+const isIndex = (i: number, nodeCount: number) => Number.isInteger(i) && i >= 0 && i < nodeCount;
+
+function checkSize({ id, width, height }: LayoutNode): void {
+  if (!(Number.isFinite(width) && Number.isFinite(height) && width >= 0 && height >= 0)) {
+    throw new Error(`layout: expected node ${id} to have a finite size ≥ 0; found ${width} × ${height}`);
+  }
+}
+
 function checkEdge({ source, target }: LayoutEdge, index: number, nodeCount: number): void {
-  const isNode = (i: number) => Number.isInteger(i) && i >= 0 && i < nodeCount;
-  if (!isNode(source) || !isNode(target) || source >= target) {
+  if (!isIndex(source, nodeCount) || !isIndex(target, nodeCount) || source >= target) {
     throw new Error(
       `layout: edge ${index} must join two node indices in 0…${nodeCount - 1} with source < target ` +
         `(nodes in topological order); found ${source} → ${target}`,

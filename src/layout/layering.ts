@@ -2,10 +2,18 @@ import { groupByNode } from './adjacency.ts';
 import type { LayoutEdge } from './types.ts';
 
 /**
- * The layer (column) of every node: the longest path from the sources, then the output (the last node) alone in
- * the last layer, then sources whose nearest consumer is more than `maxSourceSpan` layers away moved next to it.
+ * The layer (column) of every node. The longest path from the sources fixes the depth and puts the output, if it
+ * is a sink, alone in the last layer. Then, from right to left, each gate moves right next to its nearest
+ * consumer: in formulas a small sub-expression usually feeds a gate far from the inputs, and left where the
+ * longest path puts it, its wire would cross hundreds of layers. Sources (inputs, constants) stay in the first
+ * layer unless their nearest consumer lies more than `maxSourceSpan` layers away.
  */
-export function assignLayers(nodeCount: number, edges: readonly LayoutEdge[], maxSourceSpan: number): Int32Array {
+export function assignLayers(
+  nodeCount: number,
+  edges: readonly LayoutEdge[],
+  output: number,
+  maxSourceSpan: number,
+): Int32Array {
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
   edges.forEach((edge, i) => {
@@ -14,18 +22,23 @@ export function assignLayers(nodeCount: number, edges: readonly LayoutEdge[], ma
   });
   const consumers = groupByNode(nodeCount, sources, targets);
   const layer = longestPathLayers(nodeCount, consumers.start, consumers.list);
-  placeOutputLast(layer);
+  if (consumers.start[output] === consumers.start[output + 1]) {
+    let lastOther = -1;
+    for (let v = 0; v < nodeCount; v++) if (v !== output) lastOther = Math.max(lastOther, layer[v]!);
+    layer[output] = Math.max(layer[output]!, lastOther + 1);
+  }
+
   const hasInput = new Uint8Array(nodeCount);
   for (const target of targets) hasInput[target] = 1;
-  for (let v = 0; v < nodeCount - 1; v++) {
-    if (hasInput[v] || consumers.start[v] === consumers.start[v + 1]) continue;
+  for (let v = nodeCount - 1; v >= 0; v--) {
+    if (consumers.start[v] === consumers.start[v + 1]) continue;
     let nearest = Infinity;
     for (let k = consumers.start[v]!; k < consumers.start[v + 1]!; k++) {
       nearest = Math.min(nearest, layer[consumers.list[k]!]!);
     }
-    if (nearest - layer[v]! > maxSourceSpan) layer[v] = nearest - 1;
+    if (hasInput[v] || nearest > maxSourceSpan) layer[v] = nearest - 1;
   }
-  return shiftToZero(layer);
+  return withoutEmptyLayers(layer);
 }
 
 // Nodes come in topological order, so a node's layer is final before any of its consumers is visited.
@@ -40,17 +53,17 @@ function longestPathLayers(nodeCount: number, start: Int32Array, consumer: Int32
   return layer;
 }
 
-function placeOutputLast(layer: Int32Array): void {
-  const output = layer.length - 1;
-  let lastOther = -1;
-  for (let v = 0; v < output; v++) lastOther = Math.max(lastOther, layer[v]!);
-  if (layer[output]! <= lastOther) layer[output] = lastOther + 1;
-}
-
-// Moving every source of the first layer right leaves it empty.
-function shiftToZero(layer: Int32Array): Int32Array {
-  let first = Infinity;
-  for (const l of layer) first = Math.min(first, l);
-  if (first > 0) for (let v = 0; v < layer.length; v++) layer[v]! -= first;
+/** Renumbers layers 0, 1, 2, … keeping their order: moving nodes right can leave a layer empty. */
+function withoutEmptyLayers(layer: Int32Array): Int32Array {
+  let last = 0;
+  for (const l of layer) last = Math.max(last, l);
+  const rank = new Int32Array(last + 1);
+  for (const l of layer) rank[l] = 1;
+  for (let l = 0, used = 0; l <= last; l++) {
+    const occupied = rank[l] === 1;
+    rank[l] = used;
+    if (occupied) used++;
+  }
+  for (let v = 0; v < layer.length; v++) layer[v] = rank[layer[v]!]!;
   return layer;
 }

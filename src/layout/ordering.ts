@@ -76,8 +76,8 @@ function countAllCrossings(
 ): number {
   let crossings = 0;
   for (let l = 0; l + 1 < graph.layerCount; l++) {
-    const upper = order.subarray(layerStart[l]!, layerStart[l + 1]!);
-    crossings += countBelow(upper, layerStart[l + 2]! - layerStart[l + 1]!, graph.down, position, scratch);
+    const lowerSize = layerStart[l + 2]! - layerStart[l + 1]!;
+    crossings += countBelow(order, layerStart[l]!, layerStart[l + 1]!, lowerSize, graph.down, position, scratch);
   }
   return crossings;
 }
@@ -87,15 +87,31 @@ interface BarycenterScratch {
   readonly movableSlots: Int32Array;
   readonly sorted: Int32Array;
   readonly nodes: Int32Array;
+  /** Orders slots by barycenter, then by slot. */
+  readonly compare: (a: number, b: number) => number;
 }
 
 function barycenterScratch(maxLayerSize: number): BarycenterScratch {
+  const barycenter = new Float64Array(maxLayerSize);
   return {
-    barycenter: new Float64Array(maxLayerSize),
+    barycenter,
     movableSlots: new Int32Array(maxLayerSize),
     sorted: new Int32Array(maxLayerSize),
     nodes: new Int32Array(maxLayerSize),
+    compare: (a, b) => barycenter[a]! - barycenter[b]! || a - b,
   };
+}
+
+// Small layers are the common case; sorting them in place skips the typed-array sort's set-up.
+const INSERTION_SORT_LIMIT = 24;
+
+function insertionSort(values: Int32Array, count: number, compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < count; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(values[j]!, value) > 0; j--) values[j + 1] = values[j]!;
+    values[j + 1] = value;
+  }
 }
 
 /**
@@ -108,8 +124,9 @@ function sortByBarycenter(
   to: number,
   neighbours: Adjacency,
   position: Int32Array,
-  { barycenter, movableSlots, sorted, nodes }: BarycenterScratch,
+  { barycenter, movableSlots, sorted, nodes, compare }: BarycenterScratch,
 ): void {
+  if (to - from < 2) return;
   let movableCount = 0;
   for (let slot = 0; slot < to - from; slot++) {
     const v = order[from + slot]!;
@@ -122,10 +139,9 @@ function sortByBarycenter(
     barycenter[slot] = sum / (last - first);
     movableSlots[movableCount++] = slot;
   }
-  const bySlot = movableSlots.subarray(0, movableCount);
-  const byBarycenter = sorted.subarray(0, movableCount);
-  byBarycenter.set(bySlot);
-  byBarycenter.sort((a, b) => barycenter[a]! - barycenter[b]! || a - b);
-  for (let i = 0; i < movableCount; i++) order[from + bySlot[i]!] = nodes[byBarycenter[i]!]!;
+  sorted.set(movableSlots.subarray(0, movableCount));
+  if (movableCount > INSERTION_SORT_LIMIT) sorted.subarray(0, movableCount).sort(compare);
+  else insertionSort(sorted, movableCount, compare);
+  for (let i = 0; i < movableCount; i++) order[from + movableSlots[i]!] = nodes[sorted[i]!]!;
   updatePositions(order, position, from, to);
 }

@@ -11,7 +11,10 @@ export interface ProperGraph {
   readonly nodeCount: number;
   readonly layerCount: number;
   readonly layer: Int32Array;
-  /** Per input edge, its first dummy (the dummies of one edge have consecutive ids), or -1 if it has none. */
+  /**
+   * Per input edge, its first dummy (the dummies of one edge have consecutive ids), or -1 if it has none.
+   * Duplicate edges (x * x) share one chain: they are one wire in the drawing and cross others once.
+   */
   readonly firstDummy: Int32Array;
   /** Neighbours in the next layer and in the previous layer. */
   readonly down: Adjacency;
@@ -21,11 +24,12 @@ export interface ProperGraph {
 export function buildProperGraph(realLayer: Int32Array, edges: readonly LayoutEdge[], dummyBudget: number): ProperGraph {
   const realCount = realLayer.length;
   const span = edges.map((edge) => realLayer[edge.target]! - realLayer[edge.source]!);
-  const direct = edgesBeyondBudget(span, dummyBudget);
+  const original = firstOfDuplicates(edges, realCount);
+  const direct = edgesBeyondBudget(span, original, dummyBudget);
   let dummyCount = 0;
   let segmentCount = 0;
   span.forEach((s, e) => {
-    if (direct[e]) return;
+    if (direct[e] || original[e] !== e) return;
     dummyCount += s - 1;
     segmentCount += s;
   });
@@ -39,6 +43,10 @@ export function buildProperGraph(realLayer: Int32Array, edges: readonly LayoutEd
   let segment = 0;
   edges.forEach((edge, e) => {
     if (direct[e]) return;
+    if (original[e] !== e) {
+      firstDummy[e] = firstDummy[original[e]!]!;
+      return;
+    }
     if (span[e]! > 1) firstDummy[e] = nextDummy;
     let previous = edge.source;
     for (let k = 1; k < span[e]!; k++) {
@@ -65,17 +73,37 @@ export function buildProperGraph(realLayer: Int32Array, edges: readonly LayoutEd
   };
 }
 
-/** Flags the longest edges whose dummies would exceed the budget; they are drawn as one straight segment. */
-function edgesBeyondBudget(span: readonly number[], dummyBudget: number): Uint8Array {
+/** For each edge, the first edge with the same source and target. */
+function firstOfDuplicates(edges: readonly LayoutEdge[], nodeCount: number): Int32Array {
+  const first = new Map<number, number>();
+  return Int32Array.from(edges, (edge, e) => {
+    const key = edge.source * nodeCount + edge.target;
+    const seen = first.get(key);
+    if (seen !== undefined) return seen;
+    first.set(key, e);
+    return e;
+  });
+}
+
+/**
+ * Flags the longest edges (with their duplicates) whose dummies would exceed the budget; they are drawn as one
+ * straight segment.
+ */
+function edgesBeyondBudget(span: readonly number[], original: Int32Array, dummyBudget: number): Uint8Array {
   const direct = new Uint8Array(span.length);
   let dummies = 0;
-  for (const s of span) dummies += s - 1;
+  span.forEach((s, e) => {
+    if (original[e] === e) dummies += s - 1;
+  });
   if (dummies <= dummyBudget) return direct;
   const longestFirst = span.map((_, e) => e).sort((a, b) => span[b]! - span[a]! || a - b);
   for (const e of longestFirst) {
     if (dummies <= dummyBudget) break;
     direct[e] = 1;
-    dummies -= span[e]! - 1;
+    if (original[e] === e) dummies -= span[e]! - 1;
   }
+  span.forEach((_, e) => {
+    if (direct[original[e]!]) direct[e] = 1;
+  });
   return direct;
 }

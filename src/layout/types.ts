@@ -20,6 +20,8 @@ export interface LayoutOptions {
    * layers to its right; then it moves next to that consumer. `Infinity` keeps every source in the first layer.
    */
   maxSourceSpan?: number;
+  /** Index of the output, drawn alone in the last layer if nothing consumes it; by default the last node. */
+  output?: number;
 }
 
 export interface Point {

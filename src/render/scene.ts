@@ -60,7 +60,7 @@ export function buildScene(circuit: Circuit): Scene {
   const boxes = circuit.nodes.map((node, i) => ({ id: node.id, width: (shapes[i]?.width ?? 0) + STUB_LENGTH, height: shapes[i]?.height ?? 0 }));
   const edgeList: { source: number; target: number; argPos: number }[] = [];
   circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));
-  const placed = layout(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP });
+  const placed = layout(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP, output: circuit.output });
 
   const nodes = circuit.nodes.map((node, i): SceneNode => {
     const s = shapes[i] as ReturnType<typeof shapeOf>;
