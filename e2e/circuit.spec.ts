@@ -123,6 +123,29 @@ test.describe('the circuit view', () => {
     await expect(app.svg.locator('.tooltip text')).toHaveText('∂f/∂x = 3');
   });
 
+  test('the wheel zooms, dragging pans, and 0 fits the circuit again', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const viewport = app.svg.locator('g.viewport');
+    const transform = async () => {
+      const t = (await viewport.getAttribute('transform')) ?? '';
+      const [x, y, k] = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(t)?.slice(1).map(Number) ?? [];
+      return { x: x as number, y: y as number, k: k as number };
+    };
+    const fitted = await transform();
+    const box = (await app.svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await transform()).k).toBeGreaterThan(fitted.k * 1.2);
+    const zoomed = await transform();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await transform()).x).toBeCloseTo(zoomed.x + 120, 0);
+    await app.press('0');
+    await expect.poll(async () => (await transform()).k).toBeCloseTo(fitted.k, 3);
+  });
+
   test('play runs through every step to the end', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -11,5 +11,5 @@ export { gradientCheck, numericalGradient, relativeError, GRADCHECK_H, type Grad
 export { formatValue, formatFull } from './number-format.ts';
 export { toSExpr, programToSExpr } from './sexpr.ts';
 export type { SourceError, Span } from './position.ts';
-export { setInputInSource, formatSourceNumber } from './source-edit.ts';
+export { setInputInSource, formatSourceNumber, findDeclaration } from './source-edit.ts';
 export { EXAMPLES, FIRST_EXAMPLE, type Example } from './examples.ts';

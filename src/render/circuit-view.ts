@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { FIT_PADDING, LABEL_MIN_SCALE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
+import { COMMIT_DELAY_MS, FIT_PADDING, LABEL_MIN_SCALE, LARGE_SCENE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
@@ -21,12 +21,18 @@ const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(pre
 
 /**
  * D3 owns everything inside the <svg> it is given; React never renders into it. Joins are keyed by node id,
- * so a regrouped or edited circuit moves smoothly instead of being redrawn.
+ * so a regrouped or edited circuit moves smoothly instead of being redrawn. Pan and zoom listen on the svg's
+ * parent, so that a large circuit can be moved as one composited picture while the gesture lasts.
  */
 export class CircuitView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly zoom: d3.ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly surface: d3.Selection<Element, unknown, null, undefined>;
+  private readonly zoom: d3.ZoomBehavior<Element, unknown>;
+  /** The transform drawn into the svg; during a gesture on a large circuit the screen runs ahead of it. */
+  private committed = d3.zoomIdentity;
+  private pending: d3.ZoomTransform | null = null;
+  private commitTimer: ReturnType<typeof setTimeout> | undefined;
   private scene: Scene | null = null;
   private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
   private focus: Focus = { node: -1, phase: 'start' };
@@ -52,15 +58,13 @@ export class CircuitView {
       this.fit(false);
     }) : null;
     this.resize?.observe(element);
-    this.zoom = d3.zoom<SVGSVGElement, unknown>()
+    this.surface = d3.select<Element, unknown>(element.parentElement ?? element);
+    this.zoom = d3.zoom<Element, unknown>()
       .scaleExtent(ZOOM_EXTENT)
       // The default extent reads the SVG's size from the DOM, forcing a layout of everything just drawn.
       .extent(() => [[0, 0], [this.size.width, this.size.height]])
-      .on('zoom', (event: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
-        this.viewport.attr('transform', event.transform.toString());
-        this.svg.classed('labels-hidden', event.transform.k < LABEL_MIN_SCALE);
-      });
-    this.svg.call(this.zoom).on('dblclick.zoom', null);
+      .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => this.preview(event.transform));
+    this.surface.call(this.zoom).on('dblclick.zoom', null);
     attachTooltip(this.svg, this.viewport, (target) => this.describe(target));
   }
 
@@ -116,6 +120,34 @@ export class CircuitView {
     return this.labels?.full(target.matches('.value') ? 'value' : 'grad', index) ?? '';
   }
 
+  /**
+   * Small circuits redraw at once. A large one is only moved as a picture (a CSS transform on the svg, which the
+   * compositor applies without repainting thousands of elements) and redrawn once the gesture pauses.
+   */
+  private preview(t: d3.ZoomTransform): void {
+    if ((this.scene?.nodes.length ?? 0) < LARGE_SCENE) return this.commit(t);
+    const c = this.committed;
+    const r = t.k / c.k;
+    (this.svg.node() as SVGSVGElement).style.transform = `translate(${t.x - c.x * r}px, ${t.y - c.y * r}px) scale(${r})`;
+    this.pending = t;
+    clearTimeout(this.commitTimer);
+    this.commitTimer = setTimeout(() => this.flush(), COMMIT_DELAY_MS);
+  }
+
+  private commit(t: d3.ZoomTransform): void {
+    this.committed = t;
+    this.pending = null;
+    this.viewport.attr('transform', t.toString());
+    this.svg.classed('labels-hidden', t.k < LABEL_MIN_SCALE);
+    (this.svg.node() as SVGSVGElement).style.transform = '';
+  }
+
+  /** Draws any transform still shown only as a picture. */
+  flush(): void {
+    clearTimeout(this.commitTimer);
+    if (this.pending) this.commit(this.pending);
+  }
+
   fit(animate = true): void {
     if (!this.scene) return;
     const { width, height } = this.size;
@@ -124,21 +156,25 @@ export class CircuitView {
     const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
     const scale = Math.max(ZOOM_EXTENT[0], k);
     const t = d3.zoomIdentity.translate((width - s.width * scale) / 2, (height - s.height * scale) / 2).scale(scale);
-    const target = animate && this.duration > 0 ? this.svg.transition().duration(this.duration) : this.svg;
-    (target as d3.Selection<SVGSVGElement, unknown, null, undefined>).call(this.zoom.transform, t);
+    if (animate && this.duration > 0) this.surface.transition().duration(this.duration).call(this.zoom.transform, t);
+    else {
+      this.surface.call(this.zoom.transform, t);
+      this.flush();
+    }
   }
 
   zoomBy(factor: number): void {
-    this.svg.transition().duration(this.duration).call(this.zoom.scaleBy, factor);
+    this.surface.transition().duration(this.duration).call(this.zoom.scaleBy, factor);
   }
 
   panBy(dx: number, dy: number): void {
-    this.svg.transition().duration(this.duration).call(this.zoom.translateBy, dx, dy);
+    this.surface.transition().duration(this.duration).call(this.zoom.translateBy, dx, dy);
   }
 
   destroy(): void {
     this.resize?.disconnect();
-    this.svg.on('.zoom', null);
+    clearTimeout(this.commitTimer);
+    this.surface.on('.zoom', null);
     this.svg.selectAll('*').remove();
   }
 }

@@ -22,3 +22,6 @@ export const FIT_PADDING = 24;
 export const LABEL_MIN_SCALE = 0.45;
 export const TRANSITION_MS = 250;
 export const ZOOM_EXTENT: [number, number] = [0.05, 8];
+/** From this many nodes, pan and zoom move a picture of the circuit and redraw it when the gesture pauses. */
+export const LARGE_SCENE = 1500;
+export const COMMIT_DELAY_MS = 160;

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { setInputInSource, type SourceError } from '../core/index.ts';
+import { findDeclaration, setInputInSource, type SourceError } from '../core/index.ts';
 import { buildModel, carryStep, type Model } from './model.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
@@ -108,7 +108,15 @@ export function createAppStore(initial: InitialState): AppStore {
         const { model, source } = get();
         const input = model?.circuit.inputs.find((i) => model.circuit.nodes[i]?.names[0] === name);
         if (!model || input === undefined || !Number.isFinite(value) || get().error) return false;
-        rebuild(setInputInSource(source, model.circuit, model.tape.values, input, value), get().expandSigmoid, undefined);
+        const next = setInputInSource(source, model.circuit, model.tape.values, input, value);
+        if (!findDeclaration(source, name)) {
+          rebuild(next, get().expandSigmoid, undefined);
+          return true;
+        }
+        // Only a declared number changed: same circuit, so recompute the tape in place; no recompiling or relayout.
+        model.tape.setInput(input, value);
+        model.tape.run();
+        set({ source: next, model: { ...model, source: next }, revision: get().revision + 1 });
         return true;
       },
       setExpandSigmoid: (expand) => void rebuild(get().source, expand, undefined),

@@ -55,13 +55,15 @@ export function CircuitPanel() {
 
   return (
     <section className="panel circuit" aria-label="Circuit">
-      <svg
-        ref={svg}
-        className="circuit-svg"
-        role="img"
-        aria-label={model ? `Circuit computing ${model.circuit.outputName}` : 'Circuit'}
-        data-testid="circuit.svg"
-      />
+      <div className="circuit-surface">
+        <svg
+          ref={svg}
+          className="circuit-svg"
+          role="img"
+          aria-label={model ? `Circuit computing ${model.circuit.outputName}` : 'Circuit'}
+          data-testid="circuit.svg"
+        />
+      </div>
       <div className="zoom-controls" role="group" aria-label="Zoom">
         <button type="button" onClick={() => view.current?.zoomBy(1.25)} aria-label="Zoom in (+)" title="Zoom in (+)" data-testid="zoom.in">+</button>
         <button type="button" onClick={() => view.current?.zoomBy(0.8)} aria-label="Zoom out (−)" title="Zoom out (−)" data-testid="zoom.out">−</button>

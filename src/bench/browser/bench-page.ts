@@ -1,8 +1,9 @@
-import { setInputInSource, snapshotAt, wireName } from '../../core/index.ts';
+import { snapshotAt, wireName } from '../../core/index.ts';
 import { CircuitView } from '../../render/circuit-view.ts';
 import { wireLabels } from '../../render/labels.ts';
 import { buildScene } from '../../render/scene.ts';
 import { buildModel, type Model } from '../../state/model.ts';
+import { initAppStore } from '../../state/store.ts';
 import { mixedCircuitSource } from '../circuit-source.ts';
 
 /** Resolves after the browser has painted the frame that follows the current work. */
@@ -59,16 +60,18 @@ async function measure(gates: number): Promise<BrowserFigures> {
     frameTimes.push(performance.now() - a);
   }
 
-  // One input value change at the end of the backward pass (every label shown): recompile, same shape, relabel.
-  show(model, model.schedule.last);
+  // One input value change at the end of the backward pass (every label shown), through the app's own store.
+  const store = initAppStore({ source, step: 'end' });
+  const name = model.circuit.nodes[model.circuit.inputs[0] as number]?.names[0] as string;
+  show(store.getState().model as Model, model.schedule.last);
   await painted();
   const changes: number[] = [];
   for (let k = 0; k < 7; k++) {
     const a = performance.now();
-    const input = model.circuit.inputs[0] as number;
-    const next = mustBuild(setInputInSource(source, model.circuit, model.tape.values, input, 0.1 * (k + 1)));
+    store.getState().setInputValue(name, 0.1 * (k + 1));
+    const next = store.getState().model as Model;
     if (next.shape !== model.shape) throw new Error('a value change must keep the shape');
-    show(next, next.schedule.last);
+    show(next, store.getState().step);
     await painted();
     changes.push(performance.now() - a);
   }
