@@ -23,10 +23,11 @@ export interface NetworkShape {
 /** Gates per neuron: fanIn `*w` gates, fanIn - 1 sums, `+ b`, tanh. */
 const gatesPerNeuron = (fanIn: number) => 2 * fanIn + 1;
 
-/** The shape of an unrolled tanh network with about `gates` gates: 100 neurons a layer, each reading 3. */
-export function networkShapeFor(gates: number, width = 100, fanIn = 3): NetworkShape {
-  const perLayer = width * gatesPerNeuron(fanIn);
-  return { width, fanIn, layers: Math.max(1, Math.round((gates - (width - 1)) / perLayer)) };
+/** A square-ish unrolled network (about as many layers as neurons a layer) of about `gates` gates. */
+export function networkShapeFor(gates: number, fanIn = 3): NetworkShape {
+  const width = Math.max(fanIn, Math.round(Math.sqrt(gates / gatesPerNeuron(fanIn))));
+  const layers = Math.max(1, Math.round((gates - (width - 1)) / (width * gatesPerNeuron(fanIn))));
+  return { width, fanIn, layers };
 }
 
 /**

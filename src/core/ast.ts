@@ -3,7 +3,7 @@ import type { FuncName } from './functions.ts';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
-/** Every node keeps the span of its defining token and the source range it covers (`start`..`end`). */
+/** Every node keeps the span of its defining token and the source range it covers (`start`..`end`, without parentheses around it). */
 interface Base {
   readonly span: Span;
   readonly start: number;

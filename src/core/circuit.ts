@@ -42,18 +42,52 @@ const MAX_NAME_TEXT = 18;
 /** How a wire is called in explanations: its name, its input name, a constant's value, or its source text. */
 export function wireName(node: CircuitNode): string {
   if (node.names.length) return node.names[0] as string;
-  const text = node.text.replace(/\s+/g, ' ').trim();
-  const short = text.length > MAX_NAME_TEXT ? `${text.slice(0, MAX_NAME_TEXT - 1)}…` : text;
-  return short;
+  // NOTE: reads only the characters it may show, so naming every wire of a deeply nested formula stays linear.
+  let text = '';
+  for (let i = 0; i < node.text.length && text.length <= MAX_NAME_TEXT + 1; i++) {
+    const c = node.text[i] as string;
+    if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') text += c;
+    else if (text && !text.endsWith(' ')) text += ' ';
+  }
+  text = text.trimEnd();
+  return text.length > MAX_NAME_TEXT ? `${text.slice(0, MAX_NAME_TEXT - 1)}…` : text;
 }
 
-/** Finishes a node list into a circuit: consumers, liveness and the id index. Iterative. */
+/**
+ * Finishes a node list into a circuit. Liveness is needed at once; the consumer lists and the id index are built on
+ * first use (explaining a step, regrouping), which at 10^5 gates keeps them out of every compile. Iterative.
+ */
 export function assemble(nodes: CircuitNode[], inputs: number[], output: number, outputName: string): Circuit {
-  const consumers: number[][] = nodes.map(() => []);
-  nodes.forEach((node, i) => node.args.forEach((a) => consumers[a]?.push(i)));
   const live = new Uint8Array(nodes.length);
   live[output] = 1;
-  for (let i = output; i >= 0; i--) if (live[i]) for (const a of (nodes[i] as CircuitNode).args) live[a] = 1;
-  const indexById = new Map(nodes.map((n, i) => [n.id, i]));
-  return { nodes, inputs, output, outputName, consumers, live, indexById };
+  for (let i = output; i >= 0; i--) {
+    if (!live[i]) continue;
+    const { args } = nodes[i] as CircuitNode;
+    for (let j = 0; j < args.length; j++) live[args[j] as number] = 1;
+  }
+  return new AssembledCircuit(nodes, inputs, output, outputName, live);
+}
+
+class AssembledCircuit implements Circuit {
+  private consumerLists: number[][] | undefined;
+  private ids: Map<string, number> | undefined;
+
+  constructor(
+    readonly nodes: readonly CircuitNode[], readonly inputs: readonly number[], readonly output: number,
+    readonly outputName: string, readonly live: Uint8Array,
+  ) {}
+
+  get consumers(): readonly (readonly number[])[] {
+    if (!this.consumerLists) {
+      const lists: number[][] = this.nodes.map(() => []);
+      this.nodes.forEach((node, i) => node.args.forEach((a) => lists[a]?.push(i)));
+      this.consumerLists = lists;
+    }
+    return this.consumerLists;
+  }
+
+  get indexById(): ReadonlyMap<string, number> {
+    this.ids ??= new Map(this.nodes.map((n, i) => [n.id, i]));
+    return this.ids;
+  }
 }

@@ -1,8 +1,8 @@
-import type { Expr, Program } from './ast.ts';
+import type { Expr, Program, Statement } from './ast.ts';
 import { assemble, wireName, type Circuit, type CircuitNode } from './circuit.ts';
 import { parenthesize } from './number-format.ts';
 import type { Op } from './gates.ts';
-import { parse } from './parser.ts';
+import { parseEach } from './parser.ts';
 import { errorAt, type SourceError, type Span } from './position.ts';
 
 export interface CompileOptions {
@@ -15,87 +15,121 @@ export type CompileResult = { ok: true; circuit: Circuit } | { ok: false; error:
 /** Beyond this a circuit cannot be drawn or stepped usefully; documented in the README. */
 export const MAX_NODES = 300_000;
 
-type Mutable = { -readonly [K in keyof CircuitNode]: CircuitNode[K] } & { names: string[]; groupRoot?: number };
-/** A compiled subexpression: a wire, or a literal still waiting to be folded into a gate as `+1` or `*-1`. */
-type Value = { node: number } | { literal: number; expr: Expr };
+type Mutable = { -readonly [K in keyof CircuitNode]: CircuitNode[K] } & { groupRoot?: number };
+/** A literal still waiting to be folded into a gate as `+1` or `*-1`. */
+type Literal = { literal: number; expr: Expr };
+/** A compiled subexpression: a wire (its node index) or a literal. */
+type Value = number | Literal;
+/**
+ * Shared by every node without names or arguments: most nodes, so at 10^5 gates many arrays fewer.
+ * NOTE: not frozen, because a frozen array slows every loop over `args` that meets it.
+ */
+const NONE: readonly never[] = [];
 
 const BINARY_OPS: Record<string, [both: Op, rightConst: Op, leftConst: Op]> = {
   '+': ['add', 'addc', 'addc'], '-': ['sub', 'subc', 'rsubc'], '*': ['mul', 'mulc', 'mulc'],
   '/': ['div', 'divc', 'rdivc'], '^': ['pow', 'powc', 'rpowc'],
 };
 
+/** A mistake and where it starts: of several, the first in the source is reported. */
 class CompileError {
-  constructor(readonly error: SourceError) {}
+  constructor(readonly error: SourceError, readonly offset: number) {}
 }
 
+const compileError = (span: Span, message: string) => new CompileError(errorAt(span, message), span.offset);
+
 export function compileSource(source: string, options: CompileOptions = {}): CompileResult {
-  const parsed = parse(source);
-  if (!parsed.ok) return parsed;
-  return compile(parsed.program, source, options);
+  const compiler = new Compiler(source, options);
+  // Each statement is compiled as soon as it is parsed, so a long program's syntax tree is never held whole.
+  const parseError = parseEach(source, (s) => compiler.add(s));
+  return parseError ? { ok: false, error: parseError } : compiler.finish();
 }
 
 export function compile(program: Program, source: string, options: CompileOptions = {}): CompileResult {
-  const definedAt = new Map<string, number>();
-  let reassignment: SourceError | undefined;
-  program.statements.forEach((s, i) => {
-    if (!s.target) return;
-    const first = definedAt.get(s.target.name);
-    if (first === undefined) definedAt.set(s.target.name, i);
-    else if (!reassignment) {
-      const line = program.statements[first]?.target?.span.line;
-      reassignment = errorAt(s.target.span, `'${s.target.name}' is already defined on line ${line}: expected each name to be assigned once`);
-    }
-  });
-  try {
-    const circuit = new Compiler(program, source, definedAt, options).run();
-    return reassignment ? { ok: false, error: reassignment } : { ok: true, circuit };
-  } catch (e) {
-    if (!(e instanceof CompileError)) throw e;
-    const first = reassignment && offsetOf(reassignment, source) < offsetOf(e.error, source) ? reassignment : e.error;
-    return { ok: false, error: first };
-  }
+  const compiler = new Compiler(source, options);
+  for (const s of program.statements) compiler.add(s);
+  return compiler.finish();
 }
 
-function offsetOf(error: SourceError, source: string): number {
-  const lines = source.split('\n');
-  let offset = 0;
-  for (let l = 1; l < error.line; l++) offset += (lines[l - 1]?.length ?? 0) + 1;
-  return offset + error.column - 1;
-}
-
+/** Compiles statement by statement, in one pass: a name is known to be used too early once its assignment is read. */
 class Compiler {
   private readonly nodes: Mutable[] = [];
   private readonly inputs: number[] = [];
+  /** The wire of every name seen so far: assigned names, and names used before any assignment, which are inputs. */
   private readonly env = new Map<string, number>();
-  private statementIndex = 0;
+  /** The line that assigns each assigned name. */
+  private readonly assignedOn = new Map<string, number>();
+  private statementCount = 0;
+  /** The name the current statement assigns: using it in its own right side is an error. */
+  private target: string | undefined;
+  private output = 0;
+  private outputName = '';
+  private error: CompileError | undefined;
+  // The walk's stacks, kept between statements. `expanded`: whether each expression on the stack has had its
+  // arguments pushed, so that it is compiled when met again.
+  private readonly stack: Expr[] = [];
+  private readonly expanded: boolean[] = [];
+  private readonly results: Value[] = [];
 
   constructor(
-    private readonly program: Program,
     private readonly source: string,
-    private readonly definedAt: ReadonlyMap<string, number>,
     private readonly options: CompileOptions,
   ) {}
 
-  run(): Circuit {
-    let output = 0;
-    let outputName = '';
-    this.program.statements.forEach((s, i) => {
-      this.statementIndex = i;
-      const firstNew = this.nodes.length;
-      const name = s.target?.name;
-      if (s.declaresInput && name !== undefined && s.target) {
-        const value = s.expr.kind === 'number' ? s.expr.value : -(s.expr.kind === 'unary' && s.expr.arg.kind === 'number' ? s.expr.arg.value : NaN);
-        output = this.addInput(name, value, s.target.span);
-      } else {
-        const value = this.expression(s.expr);
-        output = 'node' in value ? value.node : this.constant(value.literal, value.expr);
-        if (name !== undefined) (this.nodes[output] as Mutable).names.push(name);
-      }
-      if (name !== undefined) this.env.set(name, output);
-      this.nameNewNodes(firstNew, output, name ?? `$${i + 1}`);
-      outputName = name ?? this.source.slice(s.expr.start, s.expr.end).trim();
-    });
-    return assemble(this.nodes, this.inputs, output, outputName);
+  /** Compiles the next statement. After an error it only checks assignments, which may reveal an earlier mistake. */
+  add(s: Statement): void {
+    const index = this.statementCount++;
+    if (s.target) this.checkAssignment(s.target.name, s.target.span);
+    if (this.error) return;
+    try {
+      this.statement(s, index);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      this.report(e);
+    }
+  }
+
+  finish(): CompileResult {
+    if (this.error) return { ok: false, error: this.error.error };
+    return { ok: true, circuit: assemble(this.nodes, this.inputs, this.output, this.outputName) };
+  }
+
+  private report(e: CompileError): void {
+    if (!this.error || e.offset < this.error.offset) this.error = e;
+  }
+
+  private checkAssignment(name: string, span: Span): void {
+    const line = this.assignedOn.get(name);
+    if (line !== undefined) {
+      this.report(compileError(span, `'${name}' is already defined on line ${line}: expected each name to be assigned once`));
+      return;
+    }
+    this.assignedOn.set(name, span.line);
+    // The name is already a wire without having been assigned: an earlier statement used it and took it for an input.
+    const used = this.env.get(name);
+    if (used !== undefined) {
+      const use = (this.nodes[used] as Mutable).span;
+      this.report(compileError(use, `'${name}' is used before it is defined on line ${span.line}: expected a name defined on an earlier line, or a number`));
+    }
+  }
+
+  private statement(s: Statement, index: number): void {
+    const name = s.target?.name;
+    this.target = name;
+    const firstNew = this.nodes.length;
+    let output: number;
+    if (s.declaresInput && name !== undefined && s.target) {
+      const value = s.expr.kind === 'number' ? s.expr.value : -(s.expr.kind === 'unary' && s.expr.arg.kind === 'number' ? s.expr.arg.value : NaN);
+      output = this.addInput(name, value, s.target.span);
+    } else {
+      output = this.wire(this.expression(s.expr));
+      const node = this.nodes[output] as Mutable;
+      if (name !== undefined) node.names = [...node.names, name];
+    }
+    if (name !== undefined) this.env.set(name, output);
+    this.nameNewNodes(firstNew, output, name ?? `$${index + 1}`);
+    this.output = output;
+    this.outputName = name ?? this.source.slice(s.expr.start, s.expr.end).trim();
   }
 
   /** Ids: the statement's root takes the statement's name; the gates inside it are `name~1`, `name~2`, ... in order. */
@@ -115,27 +149,28 @@ class Compiler {
     }
   }
 
-  private push(node: Omit<Mutable, 'id' | 'names'> & { names?: string[] }, span: Span): number {
+  /** Every node is built with the same fields in the same order, so the engine's loops over them stay fast. */
+  private push(kind: CircuitNode['kind'], op: Op | undefined, c: number, args: readonly number[], text: string, span: Span, names: readonly string[] = NONE): number {
     if (this.nodes.length >= MAX_NODES) {
-      throw new CompileError(errorAt(span, `the circuit is too large: expected at most ${MAX_NODES.toLocaleString('en-US')} gates and wires`));
+      throw compileError(span, `the circuit is too large: expected at most ${MAX_NODES.toLocaleString('en-US')} gates and wires`);
     }
-    this.nodes.push({ id: '', names: [], ...node });
+    this.nodes.push({ id: '', kind, op, c, args, names, text, span });
     return this.nodes.length - 1;
   }
 
   private addInput(name: string, value: number, span: Span): number {
-    const index = this.push({ kind: 'input', c: value, args: [], names: [name], text: name, span }, span);
+    const index = this.push('input', undefined, value, NONE, name, span, [name]);
     (this.nodes[index] as Mutable).id = name;
     this.inputs.push(index);
     return index;
   }
 
   private constant(value: number, expr: Expr): number {
-    return this.push({ kind: 'const', c: value, args: [], text: this.text(expr), span: expr.span }, expr.span);
+    return this.push('const', undefined, value, NONE, this.text(expr), expr.span);
   }
 
-  private gate(op: Op, args: number[], expr: Expr, c = 0): number {
-    return this.push({ kind: 'gate', op, c, args, text: this.text(expr), span: expr.span }, expr.span);
+  private gate(op: Op, args: readonly number[], expr: Expr, c = 0): number {
+    return this.push('gate', op, c, args, this.text(expr), expr.span);
   }
 
   private text(expr: Expr): string {
@@ -143,33 +178,37 @@ class Compiler {
   }
 
   private wire(v: Value): number {
-    return 'node' in v ? v.node : this.constant(v.literal, v.expr);
+    return typeof v === 'number' ? v : this.constant(v.literal, v.expr);
   }
 
   private lookup(expr: Extract<Expr, { kind: 'name' }>): Value {
     const found = this.env.get(expr.name);
-    if (found !== undefined) return { node: found };
-    const defined = this.definedAt.get(expr.name);
-    if (defined !== undefined) {
-      const where = defined === this.statementIndex ? 'in its own definition' : `before it is defined on line ${this.program.statements[defined]?.target?.span.line}`;
-      throw new CompileError(errorAt(expr.span, `'${expr.name}' is used ${where}: expected a name defined on an earlier line, or a number`));
+    if (found !== undefined) return found;
+    if (expr.name === this.target) {
+      throw compileError(expr.span, `'${expr.name}' is used in its own definition: expected a name defined on an earlier line, or a number`);
     }
     const index = this.addInput(expr.name, 1, expr.span);
     this.env.set(expr.name, index);
-    return { node: index };
+    return index;
   }
 
   /** Post-order over the expression with an explicit stack, so deep nesting cannot overflow. */
   private expression(root: Expr): Value {
-    const results: Value[] = [];
-    const stack: { expr: Expr; visited: boolean }[] = [{ expr: root, visited: false }];
+    const { results, stack, expanded } = this;
+    results.length = 0;
+    stack.length = 0;
+    expanded.length = 0;
+    stack.push(root);
+    expanded.push(false);
     while (stack.length) {
-      const frame = stack.pop() as { expr: Expr; visited: boolean };
-      const e = frame.expr;
-      if (!frame.visited && (e.kind === 'unary' || e.kind === 'binary' || e.kind === 'call')) {
-        stack.push({ expr: e, visited: true });
-        const children = e.kind === 'unary' ? [e.arg] : e.kind === 'binary' ? [e.left, e.right] : e.args;
-        for (let i = children.length - 1; i >= 0; i--) stack.push({ expr: children[i] as Expr, visited: false });
+      const e = stack.pop() as Expr;
+      if (!expanded.pop() && (e.kind === 'unary' || e.kind === 'binary' || e.kind === 'call')) {
+        stack.push(e);
+        expanded.push(true);
+        if (e.kind === 'unary') stack.push(e.arg);
+        else if (e.kind === 'binary') stack.push(e.right, e.left);
+        else for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i] as Expr);
+        while (expanded.length < stack.length) expanded.push(false);
         continue;
       }
       switch (e.kind) {
@@ -178,18 +217,18 @@ class Compiler {
         case 'unary': {
           const arg = results.pop() as Value;
           if (e.op === '+') results.push(arg);
-          else results.push('literal' in arg ? { literal: -arg.literal, expr: e } : { node: this.gate('neg', [arg.node], e) });
+          else results.push(typeof arg === 'number' ? this.gate('neg', [arg], e) : { literal: -arg.literal, expr: e });
           break;
         }
         case 'binary': {
           const right = results.pop() as Value;
           const left = results.pop() as Value;
-          results.push({ node: this.binary(e, left, right) });
+          results.push(this.binary(e, left, right));
           break;
         }
         case 'call': {
           const args = results.splice(results.length - e.args.length);
-          results.push({ node: this.call(e, args) });
+          results.push(this.call(e, args));
           break;
         }
       }
@@ -199,9 +238,9 @@ class Compiler {
 
   private binary(e: Expr, left: Value, right: Value): number {
     const [both, rightConst, leftConst] = BINARY_OPS[(e as Extract<Expr, { kind: 'binary' }>).op] as [Op, Op, Op];
-    if ('literal' in right) return this.gate(rightConst, [this.wire(left)], e, right.literal);
-    if ('literal' in left) return this.gate(leftConst, [right.node], e, left.literal);
-    return this.gate(both, [left.node, right.node], e);
+    if (typeof right !== 'number') return this.gate(rightConst, [this.wire(left)], e, right.literal);
+    if (typeof left !== 'number') return this.gate(leftConst, [right], e, left.literal);
+    return this.gate(both, [left, right], e);
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>, args: Value[]): number {

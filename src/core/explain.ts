@@ -100,7 +100,7 @@ function backwardTerm(tape: Tape, schedule: Schedule, node: number, j: number, a
     `   (local: ${d(ctx.out, name)} = ${localFormula}${localShown})`;
   const after = before + downstream;
   if (branches > 1) {
-    text += `\n${name} fans out to ${branches} gates, so gradients add: ${num(before)} + ${factor(downstream)} = ${num(after)} (${received} of ${branches} received)`;
+    text += `\n${name} feeds ${branches} branches, so gradients add: ${num(before)} + ${factor(downstream)} = ${num(after)} (${received} of ${branches} received)`;
   }
   return { node: a, name, local, localFormula, downstream, before, after, received, branches, text };
 }

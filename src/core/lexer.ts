@@ -15,44 +15,72 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 const isNameStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 const isNamePart = (c: string) => isNameStart(c) || isDigit(c);
 
-/** Splits the source into tokens, or stops at the first character that cannot start one. */
-export function tokenize(source: string, lines = new LineMap(source)): { tokens: Token[]; error?: SourceError } {
-  const tokens: Token[] = [];
-  const push = (kind: TokenKind, text: string, start: number, value = NaN) =>
-    tokens.push({ kind, text, value, span: lines.span(start, text.length) });
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i] as string;
-    if (c === ' ' || c === '\t' || c === '\r') i++;
-    else if (c === '#') while (i < source.length && source[i] !== '\n') i++;
-    else if (c === '\n' || c === ';') push('sep', c, i++);
-    else if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) {
-      const end = scanNumber(source, i);
-      const text = source.slice(i, end);
-      if (source[end] === '.' || /[eE][+-]?$/.test(text)) return { tokens, error: malformedNumber(source, i, lines) };
-      if (end < source.length && isNamePart(source[end] as string)) {
-        const name = /^[A-Za-z0-9_]*/.exec(source.slice(end))?.[0] ?? '';
-        const hint = isNameStart(name[0] ?? '') ? `to multiply, write ${text}*${name}` : undefined;
-        return { tokens, error: malformedNumber(source, i, lines, hint) };
+/** A mistake found while reading characters; the parser turns it into its result. */
+export class LexError {
+  constructor(readonly error: SourceError) {}
+}
+
+/**
+ * Reads tokens one at a time, as the parser asks for them: a token is garbage as soon as the parser is done with it,
+ * which keeps large sources cheap. Lines are counted as the scan goes, so a span costs no search.
+ */
+export class Lexer {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly source: string, private readonly lines = new LineMap(source)) {}
+
+  /** The next token; an 'end' token once the source is used up; throws LexError at a character that cannot start one. */
+  next(): Token {
+    const { source } = this;
+    while (this.i < source.length) {
+      const i = this.i;
+      const c = source[i] as string;
+      if (c === ' ' || c === '\t' || (c === '\r' && source[i + 1] !== '\n')) this.i++;
+      else if (c === '#') while (this.i < source.length && source[this.i] !== '\n') this.i++;
+      // NOTE: a \r\n line break is one separator at the \r, so an error at the end of a line points just after its last visible character.
+      else if (c === '\n' || c === '\r') return this.newLine(this.token('sep', '\n', i, c === '\r' ? 2 : 1));
+      else if (c === ';') return this.token('sep', c, i, 1);
+      else if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) return this.number(i);
+      else if (isNameStart(c)) {
+        let end = i + 1;
+        while (end < source.length && isNamePart(source[end] as string)) end++;
+        return this.token('name', source.slice(i, end), i, end - i);
+      } else if (c === '*' && source[i + 1] === '*') return this.token('op', '^', i, 2);
+      else if (OPERATORS.has(c)) return this.token('op', c, i, 1);
+      else {
+        const shown = String.fromCodePoint(source.codePointAt(i) ?? 0);
+        throw new LexError(errorAt(this.lines.span(i, shown.length), `unexpected character '${shown}': expected a number, a name, an operator, or a separator`));
       }
-      push('number', text, i, Number(text));
-      i = end;
-    } else if (isNameStart(c)) {
-      let end = i + 1;
-      while (end < source.length && isNamePart(source[end] as string)) end++;
-      push('name', source.slice(i, end), i);
-      i = end;
-    } else if (c === '*' && source[i + 1] === '*') {
-      tokens.push({ kind: 'op', text: '^', value: NaN, span: lines.span(i, 2) });
-      i += 2;
-    } else if (OPERATORS.has(c)) push('op', c, i++);
-    else {
-      const shown = String.fromCodePoint(source.codePointAt(i) ?? 0);
-      return { tokens, error: errorAt(lines.span(i, shown.length), `unexpected character '${shown}': expected a number, a name, an operator, or a separator`) };
     }
+    return this.token('end', '', source.length, 0);
   }
-  tokens.push({ kind: 'end', text: '', value: NaN, span: lines.span(source.length, 0) });
-  return { tokens };
+
+  private token(kind: TokenKind, text: string, start: number, length: number, value = NaN): Token {
+    this.i = start + length;
+    return { kind, text, value, span: { offset: start, line: this.line, column: start - this.lineStart + 1, length } };
+  }
+
+  private newLine(separator: Token): Token {
+    this.line++;
+    this.lineStart = this.i;
+    return separator;
+  }
+
+  private number(start: number): Token {
+    const { source } = this;
+    const end = scanNumber(source, start);
+    const text = source.slice(start, end);
+    const last = text[text.length - 1] as string;
+    if (source[end] === '.' || !(isDigit(last) || last === '.')) throw new LexError(malformedNumber(source, start, this.lines));
+    if (end < source.length && isNamePart(source[end] as string)) {
+      const name = /^[A-Za-z0-9_]*/.exec(source.slice(end, end + 100))?.[0] ?? '';
+      const hint = isNameStart(name[0] ?? '') ? `to multiply, write ${text}*${name}` : undefined;
+      throw new LexError(malformedNumber(source, start, this.lines, hint));
+    }
+    return this.token('number', text, start, end - start, Number(text));
+  }
 }
 
 /** Digits with an optional fraction and exponent; may end early on an incomplete exponent, which the caller rejects. */
