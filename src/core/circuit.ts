@@ -39,6 +39,13 @@ export interface Circuit {
 
 const MAX_NAME_TEXT = 18;
 
+const MAX_OUTPUT_SYMBOL = 12;
+
+/** The output's name as written in ∂f/∂x: its own name when short, else `f`. */
+export function outputSymbol(circuit: Pick<Circuit, 'outputName'>): string {
+  return circuit.outputName.length <= MAX_OUTPUT_SYMBOL ? circuit.outputName : 'f';
+}
+
 /** How a wire is called in explanations: its name, its input name, a constant's value, or its source text. */
 export function wireName(node: CircuitNode): string {
   if (node.names.length) return node.names[0] as string;

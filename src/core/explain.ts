@@ -1,4 +1,4 @@
-import { wireName, type CircuitNode } from './circuit.ts';
+import { outputSymbol, wireName, type CircuitNode } from './circuit.ts';
 import { gate, type Terms } from './gates.ts';
 import { formatFull, parenthesize } from './number-format.ts';
 import type { Schedule } from './schedule.ts';
@@ -37,7 +37,7 @@ const factor = (v: number) => (v < 0 ? `(${num(v)})` : num(v));
 export function explainStep(tape: Tape, schedule: Schedule, k: number): StepExplanation {
   const { circuit } = tape;
   const { phase, node } = schedule.step(k);
-  const f = circuit.outputName.length <= 12 ? circuit.outputName : 'f';
+  const f = outputSymbol(circuit);
   const names = (i: number) => wireName(circuit.nodes[i] as CircuitNode);
   if (phase === 'start') {
     const inputs = circuit.inputs.map((i) => `${names(i)} = ${num(tape.values[i] as number)}`).join(', ');

@@ -72,7 +72,7 @@ export class CircuitView {
     return reducedMotion() ? 0 : TRANSITION_MS;
   }
 
-  /** Draws a new circuit shape; returns whether it differs from the one shown (the caller then fits the view). */
+  /** Draws a new circuit shape, moving the gates it shares with the one shown; labels start blank until `update`. */
   setScene(scene: Scene): void {
     const animate = this.scene !== null && this.duration > 0;
     this.scene = scene;
@@ -106,9 +106,10 @@ export class CircuitView {
     if (focus.node < 0) return;
     const current = id(focus.node);
     nodes.select(`g.node[data-index="${focus.node}"]`).classed('current', true);
-    const active = focus.phase === 'seed' ? [] : scene.edges.filter((e) => e.target === focus.node);
-    for (const e of active) {
-      edges.select(`path[data-edge-index="${scene.edges.indexOf(e)}"]`).classed('active', true).classed('backward', focus.phase === 'backward');
+    if (focus.phase !== 'seed') {
+      scene.edges.forEach((e, k) => {
+        if (e.target === focus.node) edges.select(`path[data-edge-index="${k}"]`).classed('active', true).classed('backward', focus.phase === 'backward');
+      });
     }
     nodes.select(`g.node[data-index="${focus.node}"] line.stub`).classed('stub-active', true);
     this.svg.attr('data-current', current);

@@ -1,4 +1,4 @@
-import { formatFull, formatValue, GRAD_COMPLETE, GRAD_NONE, type Snapshot, type Tape } from '../core/index.ts';
+import { formatFull, formatValue, outputSymbol, GRAD_COMPLETE, GRAD_NONE, type Snapshot, type Tape } from '../core/index.ts';
 
 /** The text of every wire's labels at one step; empty where nothing is known yet. */
 export interface WireLabels {
@@ -24,7 +24,7 @@ export function wireLabels(tape: Tape, snapshot: Snapshot, names: readonly strin
     if (kind === 'value') return value[i] ? `${names[i]} = ${formatFull(tape.values[i] as number)}` : '';
     if (!grad[i]) return '';
     const more = partial[i] ? ' so far: more branches still to add' : '';
-    return `∂${tape.circuit.outputName.length <= 12 ? tape.circuit.outputName : 'f'}/∂${names[i]} = ${formatFull(snapshot.grad[i] as number)}${more}`;
+    return `∂${outputSymbol(tape.circuit)}/∂${names[i]} = ${formatFull(snapshot.grad[i] as number)}${more}`;
   };
   return { value, grad, partial, full };
 }
