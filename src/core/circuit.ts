@@ -1,5 +1,10 @@
 import type { Op } from './gates.ts';
 import type { Span } from './position.ts';
+import { isTensorOp, type TensorOp } from './tensor/ops.ts';
+import type { Shape } from './tensor/shape.ts';
+
+/** A scalar gate (which also works elementwise on tensors) or a gate only tensors have. */
+export type GateOp = Op | TensorOp;
 
 export type NodeKind = 'input' | 'const' | 'gate';
 
@@ -9,7 +14,7 @@ export interface CircuitNode {
   readonly id: string;
   readonly kind: NodeKind;
   /** The gate's operation; absent for inputs and constants. */
-  readonly op?: Op;
+  readonly op?: GateOp;
   /** A gate's folded constant, a constant's value, or an input's initial value. */
   readonly c: number;
   /** Indices of the nodes this gate reads, in argument order. */
@@ -21,6 +26,10 @@ export interface CircuitNode {
   readonly span: Span;
   /** For a primitive gate that an expanded composite (σ) was made of: the composite's id. */
   readonly group?: string;
+  /** The shape of the value on this wire: `[]` for a scalar. */
+  readonly shape: Shape;
+  /** A tensor input's initial values or a tensor constant's values, row by row; absent for scalars. */
+  readonly init?: Float64Array;
 }
 
 export interface Circuit {
@@ -35,6 +44,8 @@ export interface Circuit {
   /** 1 where the node reaches the output; gradients flow only through these. */
   readonly live: Uint8Array;
   readonly indexById: ReadonlyMap<string, number>;
+  /** Some wire carries a vector or matrix, or some gate is one only tensors have: the tensor engine runs it. */
+  readonly tensor: boolean;
 }
 
 const MAX_NAME_TEXT = 18;
@@ -72,7 +83,12 @@ export function assemble(nodes: CircuitNode[], inputs: number[], output: number,
     const { args } = nodes[i] as CircuitNode;
     for (let j = 0; j < args.length; j++) live[args[j] as number] = 1;
   }
-  return new AssembledCircuit(nodes, inputs, output, outputName, live);
+  let tensor = false;
+  for (let i = 0; i < nodes.length && !tensor; i++) {
+    const node = nodes[i] as CircuitNode;
+    tensor = node.shape.length > 0 || (node.op !== undefined && isTensorOp(node.op));
+  }
+  return new AssembledCircuit(nodes, inputs, output, outputName, live, tensor);
 }
 
 class AssembledCircuit implements Circuit {
@@ -81,7 +97,7 @@ class AssembledCircuit implements Circuit {
 
   constructor(
     readonly nodes: readonly CircuitNode[], readonly inputs: readonly number[], readonly output: number,
-    readonly outputName: string, readonly live: Uint8Array,
+    readonly outputName: string, readonly live: Uint8Array, readonly tensor: boolean,
   ) {}
 
   get consumers(): readonly (readonly number[])[] {

@@ -1,9 +1,13 @@
 import type { Expr, Program, Statement } from './ast.ts';
-import { assemble, wireName, type Circuit, type CircuitNode } from './circuit.ts';
+import { assemble, wireName, type Circuit, type CircuitNode, type GateOp } from './circuit.ts';
 import { parenthesize } from './number-format.ts';
 import type { Op } from './gates.ts';
+import { GENERATORS } from './functions.ts';
 import { parseEach } from './parser.ts';
 import { errorAt, type SourceError, type Span } from './position.ts';
+import { seededValues } from './tensor/random.ts';
+import { describeShape, SCALAR, sizeOf, transposedShape, type Shape } from './tensor/shape.ts';
+import { elementwiseRule, matmulRule, reduceRule, type ShapeResult } from './tensor/shape-rules.ts';
 
 export interface CompileOptions {
   /** Draw sigmoid(a) as its four primitive gates (*-1, exp, +1, 1/x) instead of one σ gate. */
@@ -14,6 +18,8 @@ export type CompileResult = { ok: true; circuit: Circuit } | { ok: false; error:
 
 /** Beyond this a circuit cannot be drawn or stepped usefully; documented in the README. */
 export const MAX_NODES = 300_000;
+/** The most numbers one tensor may hold (a 4096×4096 matrix is 16.7 million; this keeps memory bounded). */
+export const MAX_TENSOR_SIZE = 4_000_000;
 
 type Mutable = { -readonly [K in keyof CircuitNode]: CircuitNode[K] } & { groupRoot?: number };
 /** A literal still waiting to be folded into a gate as `+1` or `*-1`. */
@@ -30,6 +36,13 @@ const BINARY_OPS: Record<string, [both: Op, rightConst: Op, leftConst: Op]> = {
   '+': ['add', 'addc', 'addc'], '-': ['sub', 'subc', 'rsubc'], '*': ['mul', 'mulc', 'mulc'],
   '/': ['div', 'divc', 'rdivc'], '^': ['pow', 'powc', 'rpowc'],
 };
+
+/** How many of a call's arguments are compiled as wires: an axis and a generator's sizes are read as literals. */
+function wiredArgs(e: Extract<Expr, { kind: 'call' }>): number {
+  if (GENERATORS.has(e.func)) return 0;
+  if (e.func === 'sum' || e.func === 'mean') return 1;
+  return e.args.length;
+}
 
 /** A mistake and where it starts: of several, the first in the source is reported. */
 class CompileError {
@@ -64,6 +77,8 @@ class Compiler {
   private target: string | undefined;
   private output = 0;
   private outputName = '';
+  /** Where the last statement starts: a non-scalar output is reported there. */
+  private outputSpan: Span | undefined;
   private error: CompileError | undefined;
   // The walk's stacks, kept between statements. `expanded`: whether each expression on the stack has had its
   // arguments pushed, so that it is compiled when met again.
@@ -91,6 +106,11 @@ class Compiler {
 
   finish(): CompileResult {
     if (this.error) return { ok: false, error: this.error.error };
+    const out = this.nodes[this.output];
+    if (out && out.shape.length > 0 && this.outputSpan) {
+      const what = describeShape(out.shape);
+      return { ok: false, error: errorAt(this.outputSpan, `the output must be a scalar (a loss) but ${this.outputName.length <= 12 ? `'${this.outputName}'` : 'the last statement'} is a ${what}: expected a scalar, for example sum(...) of it`) };
+    }
     return { ok: true, circuit: assemble(this.nodes, this.inputs, this.output, this.outputName) };
   }
 
@@ -119,8 +139,7 @@ class Compiler {
     const firstNew = this.nodes.length;
     let output: number;
     if (s.declaresInput && name !== undefined && s.target) {
-      const value = s.expr.kind === 'number' ? s.expr.value : -(s.expr.kind === 'unary' && s.expr.arg.kind === 'number' ? s.expr.arg.value : NaN);
-      output = this.addInput(name, value, s.target.span);
+      output = this.declaration(name, s.expr, s.target.span);
     } else {
       output = this.wire(this.expression(s.expr));
       const node = this.nodes[output] as Mutable;
@@ -130,6 +149,50 @@ class Compiler {
     this.nameNewNodes(firstNew, output, name ?? `$${index + 1}`);
     this.output = output;
     this.outputName = name ?? this.source.slice(s.expr.start, s.expr.end).trim();
+    this.outputSpan = s.target?.span ?? this.startOf(s.expr);
+  }
+
+  /** The span of an expression's first character, where a message about the whole statement points. */
+  private startOf(expr: Expr): Span {
+    let e = expr;
+    for (;;) {
+      if (e.kind === 'binary') e = e.left;
+      else if (e.kind === 'index' || e.kind === 'transpose') e = e.arg;
+      else break;
+    }
+    return e.kind === 'unary' || e.kind === 'call' || e.kind === 'array' || e.span.offset === e.start ? { ...e.span, offset: e.start, length: 1, column: e.span.column - (e.span.offset - e.start) } : e.span;
+  }
+
+  /** `x = -2`, `W = [[...]]` or `x = randn(4096)`: an input, with its initial value. */
+  private declaration(name: string, expr: Expr, span: Span): number {
+    if (expr.kind === 'number') return this.addInput(name, expr.value, span);
+    if (expr.kind === 'unary' && expr.arg.kind === 'number') return this.addInput(name, -expr.arg.value, span);
+    const { shape, values } = this.tensorLiteral(expr, name);
+    return this.addInput(name, 0, span, shape, values);
+  }
+
+  /** The shape and numbers of an array literal or a generator call such as zeros(2, 3). */
+  private tensorLiteral(expr: Expr, key: string): { shape: Shape; values: Float64Array } {
+    if (expr.kind === 'array') {
+      this.checkSize(expr.shape, expr.span);
+      return { shape: expr.shape, values: Float64Array.from(expr.values) };
+    }
+    if (expr.kind !== 'call' || !GENERATORS.has(expr.func)) throw new Error('not a tensor literal');
+    const shape = expr.args.map((arg) => {
+      const size = arg.kind === 'number' ? arg.value : NaN;
+      if (!(Number.isInteger(size) && size >= 1)) {
+        throw compileError(arg.span, `${expr.func} expects sizes that are whole numbers ≥ 1, written as numbers, but found '${this.text(arg)}'`);
+      }
+      return size;
+    });
+    this.checkSize(shape, expr.span);
+    return { shape, values: seededValues(expr.func as 'zeros', sizeOf(shape), `${key}=${this.text(expr)}`) };
+  }
+
+  private checkSize(shape: Shape, span: Span): void {
+    if (sizeOf(shape) > MAX_TENSOR_SIZE) {
+      throw compileError(span, `this ${describeShape(shape)} is too large: expected at most ${MAX_TENSOR_SIZE.toLocaleString('en-US')} numbers in one tensor`);
+    }
   }
 
   /** Ids: the statement's root takes the statement's name; the gates inside it are `name~1`, `name~2`, ... in order. */
@@ -150,16 +213,23 @@ class Compiler {
   }
 
   /** Every node is built with the same fields in the same order, so the engine's loops over them stay fast. */
-  private push(kind: CircuitNode['kind'], op: Op | undefined, c: number, args: readonly number[], text: string, span: Span, names: readonly string[] = NONE): number {
+  private push(
+    kind: CircuitNode['kind'], op: GateOp | undefined, c: number, args: readonly number[], text: string, span: Span,
+    names: readonly string[] = NONE, shape: Shape = SCALAR, init: Float64Array | undefined = undefined,
+  ): number {
     if (this.nodes.length >= MAX_NODES) {
       throw compileError(span, `the circuit is too large: expected at most ${MAX_NODES.toLocaleString('en-US')} gates and wires`);
     }
-    this.nodes.push({ id: '', kind, op, c, args, names, text, span });
+    this.nodes.push({ id: '', kind, op, c, args, names, text, span, group: undefined, shape, init });
     return this.nodes.length - 1;
   }
 
-  private addInput(name: string, value: number, span: Span): number {
-    const index = this.push('input', undefined, value, NONE, name, span, [name]);
+  private shapeOf(v: Value): Shape {
+    return typeof v === 'number' ? (this.nodes[v] as Mutable).shape : SCALAR;
+  }
+
+  private addInput(name: string, value: number, span: Span, shape: Shape = SCALAR, init?: Float64Array): number {
+    const index = this.push('input', undefined, value, NONE, name, span, [name], shape, init);
     (this.nodes[index] as Mutable).id = name;
     this.inputs.push(index);
     return index;
@@ -169,8 +239,14 @@ class Compiler {
     return this.push('const', undefined, value, NONE, this.text(expr), expr.span);
   }
 
-  private gate(op: Op, args: readonly number[], expr: Expr, c = 0): number {
-    return this.push('gate', op, c, args, this.text(expr), expr.span);
+  private gate(op: GateOp, args: readonly number[], expr: Expr, c = 0, shape: Shape = SCALAR): number {
+    return this.push('gate', op, c, args, this.text(expr), expr.span, NONE, shape);
+  }
+
+  /** A shape, or the error it stands for, at the operator or function name. */
+  private checked(result: ShapeResult, span: Span): Shape {
+    if (!result.ok) throw compileError(span, result.message);
+    return result.shape;
   }
 
   private text(expr: Expr): string {
@@ -202,22 +278,27 @@ class Compiler {
     expanded.push(false);
     while (stack.length) {
       const e = stack.pop() as Expr;
-      if (!expanded.pop() && (e.kind === 'unary' || e.kind === 'binary' || e.kind === 'call')) {
+      if (!expanded.pop() && (e.kind === 'unary' || e.kind === 'binary' || e.kind === 'call' || e.kind === 'index' || e.kind === 'transpose')) {
         stack.push(e);
         expanded.push(true);
-        if (e.kind === 'unary') stack.push(e.arg);
+        if (e.kind === 'unary' || e.kind === 'index' || e.kind === 'transpose') stack.push(e.arg);
         else if (e.kind === 'binary') stack.push(e.right, e.left);
-        else for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i] as Expr);
+        else for (let i = wiredArgs(e) - 1; i >= 0; i--) stack.push(e.args[i] as Expr);
         while (expanded.length < stack.length) expanded.push(false);
         continue;
       }
       switch (e.kind) {
         case 'number': results.push({ literal: e.value, expr: e }); break;
         case 'name': results.push(this.lookup(e)); break;
+        case 'array': {
+          const { shape, values } = this.tensorLiteral(e, '');
+          results.push(this.push('const', undefined, 0, NONE, this.text(e), e.span, NONE, shape, values));
+          break;
+        }
         case 'unary': {
           const arg = results.pop() as Value;
           if (e.op === '+') results.push(arg);
-          else results.push(typeof arg === 'number' ? this.gate('neg', [arg], e) : { literal: -arg.literal, expr: e });
+          else results.push(typeof arg === 'number' ? this.gate('neg', [arg], e, 0, this.shapeOf(arg)) : { literal: -arg.literal, expr: e });
           break;
         }
         case 'binary': {
@@ -227,27 +308,97 @@ class Compiler {
           break;
         }
         case 'call': {
-          const args = results.splice(results.length - e.args.length);
+          const args = results.splice(results.length - wiredArgs(e));
           results.push(this.call(e, args));
           break;
         }
+        case 'index': results.push(this.index(e, results.pop() as Value)); break;
+        case 'transpose': results.push(this.transpose(e, results.pop() as Value)); break;
       }
     }
     return results[0] as Value;
   }
 
-  private binary(e: Expr, left: Value, right: Value): number {
-    const [both, rightConst, leftConst] = BINARY_OPS[(e as Extract<Expr, { kind: 'binary' }>).op] as [Op, Op, Op];
-    if (typeof right !== 'number') return this.gate(rightConst, [this.wire(left)], e, right.literal);
-    if (typeof left !== 'number') return this.gate(leftConst, [right], e, left.literal);
-    return this.gate(both, [left, right], e);
+  private binary(e: Expr, left: Value, right: Value, what = `'${(e as Extract<Expr, { kind: 'binary' }>).op}'`): Value {
+    const op = (e as Extract<Expr, { kind: 'binary' }>).op;
+    if (op === '@') return this.matmul(e, left, right, what);
+    const shape = this.checked(elementwiseRule(what, this.shapeOf(left), this.shapeOf(right)), e.span);
+    const [both, rightConst, leftConst] = BINARY_OPS[op] as [Op, Op, Op];
+    if (typeof right !== 'number') return this.gate(rightConst, [this.wire(left)], e, right.literal, shape);
+    if (typeof left !== 'number') return this.gate(leftConst, [right], e, left.literal, shape);
+    return this.gate(both, [left, right], e, 0, shape);
   }
 
-  private call(e: Extract<Expr, { kind: 'call' }>, args: Value[]): number {
-    if (e.func === 'pow') return this.binary({ ...e, kind: 'binary', op: '^', left: e.args[0] as Expr, right: e.args[1] as Expr }, args[0] as Value, args[1] as Value);
-    const wires = args.map((a) => this.wire(a));
-    if (e.func === 'sigmoid' && this.options.expandSigmoid) return this.expandedSigmoid(e, wires[0] as number);
-    return this.gate(e.func, wires, e);
+  private matmul(e: Expr, left: Value, right: Value, what: string): number {
+    const shape = this.checked(matmulRule(what, this.shapeOf(left), this.shapeOf(right)), e.span);
+    return this.gate('matmul', [this.wire(left), this.wire(right)], e, 0, shape);
+  }
+
+  private call(e: Extract<Expr, { kind: 'call' }>, args: Value[]): Value {
+    const [first, second] = args as [Value, Value | undefined];
+    switch (e.func) {
+      case 'pow': return this.binary({ ...e, kind: 'binary', op: '^', left: e.args[0] as Expr, right: e.args[1] as Expr }, first, second as Value, 'pow');
+      case 'dot': return this.matmul(e, first, second as Value, 'dot');
+      case 'max': case 'min': {
+        const shape = this.checked(elementwiseRule(e.func, this.shapeOf(first), this.shapeOf(second as Value)), e.span);
+        return this.gate(e.func, [this.wire(first), this.wire(second as Value)], e, 0, shape);
+      }
+      case 'sum': case 'mean': {
+        const axis = this.axis(e);
+        const shape = this.checked(reduceRule(this.shapeOf(first), axis), (e.args[1] ?? e).span);
+        if (this.shapeOf(first).length === 0) return first;
+        return this.gate(e.func, [this.wire(first)], e, axis, shape);
+      }
+      case 'transpose': return this.transpose(e, first);
+      case 'softmax': return this.gate('softmax', [this.wire(first)], e, 0, this.shapeOf(first));
+      case 'zeros': case 'ones': case 'randn': case 'rand': {
+        const { shape, values } = this.tensorLiteral(e, `@${e.span.offset}`);
+        return this.push('const', undefined, 0, NONE, this.text(e), e.span, NONE, shape, values);
+      }
+      default: {
+        const wire = this.wire(first);
+        if (e.func === 'sigmoid' && this.options.expandSigmoid) return this.expandedSigmoid(e, wire);
+        return this.gate(e.func, [wire], e, 0, this.shapeOf(wire));
+      }
+    }
+  }
+
+  /** A reduction's axis: -1 when absent, else a number literal 0 or 1. */
+  private axis(e: Extract<Expr, { kind: 'call' }>): number {
+    const arg = e.args[1];
+    if (!arg) return -1;
+    if (arg.kind !== 'number' || (arg.value !== 0 && arg.value !== 1)) {
+      throw compileError(arg.span, `${e.func} expects the axis 0 (down the columns) or 1 (along the rows), written as a number, but found '${this.text(arg)}'`);
+    }
+    return arg.value;
+  }
+
+  /** A matrix's axes swapped; a vector or a scalar is unchanged, as in NumPy. */
+  private transpose(e: Expr, arg: Value): Value {
+    const shape = this.shapeOf(arg);
+    if (shape.length < 2) return arg;
+    return this.gate('transpose', [this.wire(arg)], e, 0, transposedShape(shape));
+  }
+
+  /** `v[i]`, `M[i]` (a row) or `M[i, j]`: a contiguous run of elements, starting at a flat offset kept as the constant. */
+  private index(e: Extract<Expr, { kind: 'index' }>, arg: Value): number {
+    const shape = this.shapeOf(arg);
+    if (shape.length === 0) throw compileError(e.span, `cannot index a scalar: expected a vector or a matrix before '['`);
+    if (e.indices.length > shape.length) {
+      throw compileError(e.span, `a ${describeShape(shape)} takes ${shape.length === 1 ? 'one index' : 'at most two indices'} but found ${e.indices.length}`);
+    }
+    const picked = e.indices.map((index, axis) => {
+      const size = shape[axis] as number;
+      const i = index.value < 0 ? index.value + size : index.value;
+      if (i < 0 || i >= size) {
+        throw compileError(index.span, `index ${index.value} is out of range for ${axis === 0 && shape.length === 2 ? 'the rows' : axis === 1 ? 'the columns' : 'the elements'} of a ${describeShape(shape)}: expected ${-size} to ${size - 1}`);
+      }
+      return i;
+    });
+    const cols = shape.length === 2 ? (shape[1] as number) : 1;
+    const offset = shape.length === 1 ? (picked[0] as number) : (picked[0] as number) * cols + (picked[1] ?? 0);
+    const out: Shape = shape.length === 2 && picked.length === 1 ? [cols] : SCALAR;
+    return this.gate('index', [this.wire(arg)], e, offset, out);
   }
 
   /** σ(a) = 1 / (1 + exp(-1 · a)): the lecture's four gates, grouped under the σ gate's id. */

@@ -1,5 +1,5 @@
 import { outputSymbol, wireName, type CircuitNode } from './circuit.ts';
-import { gate, type Terms } from './gates.ts';
+import { gate, type Op, type Terms } from './gates.ts';
 import { formatFull, parenthesize } from './number-format.ts';
 import type { Schedule } from './schedule.ts';
 import type { Tape } from './tape.ts';
@@ -48,7 +48,7 @@ export function explainStep(tape: Tape, schedule: Schedule, k: number): StepExpl
   if (phase === 'seed') {
     return { phase, node, title: 'Backward pass begins', lines: [`${d(f, f)} = 1`, `The gradient of ${f} with respect to itself is 1: this seeds the backward pass.`] };
   }
-  const spec = gate(g.op as NonNullable<CircuitNode['op']>);
+  const spec = gate(g.op as Op);
   const argNames = g.args.map(names);
   const argValues = g.args.map((a) => num(tape.values[a] as number));
   const symbols: Terms = { a: argNames[0] ?? '', b: argNames[1] ?? '', c: num(g.c), out };
@@ -71,7 +71,7 @@ interface Context {
 
 function backwardTerm(tape: Tape, schedule: Schedule, node: number, j: number, a: number, ctx: Context): BackwardTerm {
   const { circuit } = tape;
-  const spec = gate(circuit.nodes[node]?.op as NonNullable<CircuitNode['op']>);
+  const spec = gate(circuit.nodes[node]?.op as Op);
   const local = tape.locals[2 * node + j] as number;
   const downstream = local * ctx.upstream;
   const name = ctx.names(a);

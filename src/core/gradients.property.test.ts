@@ -64,7 +64,7 @@ describe('random formulas of the language', () => {
         }
         compared++;
         const numerical = numericalSlope(f, p, input);
-        expect(agree(grad, numerical, scale), `${source}\n∂f/∂${input}: analytic ${grad}, numerical ${numerical}`).toBe(true);
+        expect(agree(grad as number, numerical, scale), `${source}\n∂f/∂${input}: analytic ${String(grad)}, numerical ${numerical}`).toBe(true);
       });
     }), { numRuns: RUNS });
     expect(inconclusive).toBeLessThan(compared / 10);

@@ -1,4 +1,4 @@
-export { evaluate, type EvaluateResult, type NamedValue } from './evaluate.ts';
+export { evaluate, type EvaluateResult, type NamedValue, type InputResult } from './evaluate.ts';
 export { parse, MAX_SOURCE_LENGTH, type ParseResult } from './parser.ts';
 export { compile, compileSource, MAX_NODES, type CompileOptions, type CompileResult } from './compile.ts';
 export { outputSymbol, wireName, type Circuit, type CircuitNode, type NodeKind } from './circuit.ts';
@@ -13,3 +13,10 @@ export { toSExpr, programToSExpr } from './sexpr.ts';
 export type { SourceError, Span } from './position.ts';
 export { setInputInSource, formatSourceNumber, findDeclaration } from './source-edit.ts';
 export { EXAMPLES, FIRST_EXAMPLE, type Example } from './examples.ts';
+export type { Engine } from './engine.ts';
+export { createEngine } from './create-engine.ts';
+export { TensorTape } from './tensor/tensor-tape.ts';
+export { gateLabel } from './gate-label.ts';
+export { describeShape, shapeTag, sizeOf, isScalar, type Shape } from './tensor/shape.ts';
+export { toNested, type Nested } from './tensor/nested.ts';
+export type { GateOp } from './circuit.ts';

@@ -30,7 +30,7 @@ describe('deep nesting', () => {
   it.each([1000, 10_000])('%i levels of parentheses evaluate', (depth) => {
     const result = ok(`x = 2; f = ${nestedParens(depth, 'x * 3 + 1')}`);
     expect(result.output.value).toBe(7);
-    expect(result.inputs).toEqual([{ name: 'x', value: 2, grad: 3 }]);
+    expect(result.inputs).toEqual([{ name: 'x', shape: [], value: 2, grad: 3 }]);
   });
 
   it.each([1000, 10_000])('%i nested function calls evaluate, grouped and expanded', (depth) => {
@@ -41,8 +41,8 @@ describe('deep nesting', () => {
   });
 
   it('a 1000-deep chain of unary minus evaluates, both as --x and as -(-(x))', () => {
-    expect(ok(`x = 2; f = ${'-'.repeat(1000)}x`).inputs).toEqual([{ name: 'x', value: 2, grad: 1 }]);
-    expect(ok(`x = 2; f = ${'-('.repeat(1001)}x${')'.repeat(1001)}`).inputs).toEqual([{ name: 'x', value: 2, grad: -1 }]);
+    expect(ok(`x = 2; f = ${'-'.repeat(1000)}x`).inputs).toEqual([{ name: 'x', shape: [], value: 2, grad: 1 }]);
+    expect(ok(`x = 2; f = ${'-('.repeat(1001)}x${')'.repeat(1001)}`).inputs).toEqual([{ name: 'x', shape: [], value: 2, grad: -1 }]);
   });
 
   it('a 1000-deep right-associative 2^2^...^2 parses to the right and evaluates to Infinity', () => {
@@ -53,7 +53,7 @@ describe('deep nesting', () => {
     expect(sexpr.startsWith('(^ 2 (^ 2 (^ 2')).toBe(true);
     expect(sexpr.endsWith(`2 2${')'.repeat(999)}`)).toBe(true);
     expect(ok(source).output.value).toBe(Infinity);
-    expect(ok(`x = 1; f = ${Array(1000).fill('x').join('^')}`).inputs).toEqual([{ name: 'x', value: 1, grad: 1 }]);
+    expect(ok(`x = 1; f = ${Array(1000).fill('x').join('^')}`).inputs).toEqual([{ name: 'x', shape: [], value: 1, grad: 1 }]);
   });
 });
 

@@ -12,17 +12,17 @@ const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty
 describe('names that Object.prototype also has', () => {
   it.each(PROTOTYPE_NAMES)('%s works as an ordinary declared input', (name) => {
     const result = evaluate(`${name} = 3\nf = ${name} * ${name} + 1`);
-    expect(result).toEqual({ ok: true, output: { name: 'f', value: 10 }, inputs: [{ name, value: 3, grad: 6 }] });
+    expect(result).toEqual({ ok: true, output: { name: 'f', value: 10 }, inputs: [{ name, shape: [], value: 3, grad: 6 }] });
   });
 
   it.each(PROTOTYPE_NAMES)('%s works as an undeclared input with value 1', (name) => {
     const result = evaluate(`2 * ${name}`);
-    expect(result).toEqual({ ok: true, output: { name: `2 * ${name}`, value: 2 }, inputs: [{ name, value: 1, grad: 2 }] });
+    expect(result).toEqual({ ok: true, output: { name: `2 * ${name}`, value: 2 }, inputs: [{ name, shape: [], value: 1, grad: 2 }] });
   });
 
   it.each(PROTOTYPE_NAMES)('%s works as an intermediate and as the output', (name) => {
     const result = evaluate(`x = 2\n${name} = x * 5`);
-    expect(result).toEqual({ ok: true, output: { name, value: 10 }, inputs: [{ name: 'x', value: 2, grad: 5 }] });
+    expect(result).toEqual({ ok: true, output: { name, value: 10 }, inputs: [{ name: 'x', shape: [], value: 2, grad: 5 }] });
   });
 
   it('keeps four such inputs apart, with the right gradient for each', () => {

@@ -33,7 +33,7 @@ describe('inputs and intermediates', () => {
   it('makes a name that is used but never assigned an input with value 1', () => {
     const result = ok('(x + y) * z');
     expect(result.output).toEqual({ name: '(x + y) * z', value: 2 });
-    expect(result.inputs).toEqual([{ name: 'x', value: 1, grad: 1 }, { name: 'y', value: 1, grad: 1 }, { name: 'z', value: 1, grad: 2 }]);
+    expect(result.inputs).toEqual([{ name: 'x', shape: [], value: 1, grad: 1 }, { name: 'y', shape: [], value: 1, grad: 1 }, { name: 'z', shape: [], value: 1, grad: 2 }]);
   });
 
   it('lists inputs in order of first appearance, declared or not', () => {
@@ -48,7 +48,7 @@ describe('inputs and intermediates', () => {
     expect(ok('a = 2; f = a * 3').output).toEqual({ name: 'f', value: 6 });
     expect(ok('a = 2; a * 3 + 1').output).toEqual({ name: 'a * 3 + 1', value: 7 });
     expect(ok('x = 4').output).toEqual({ name: 'x', value: 4 });
-    expect(ok('x = 4').inputs).toEqual([{ name: 'x', value: 4, grad: 1 }]);
+    expect(ok('x = 4').inputs).toEqual([{ name: 'x', shape: [], value: 4, grad: 1 }]);
   });
 
   it('treats pi and e as ordinary names, and 2e1 as the number 20', () => {

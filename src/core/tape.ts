@@ -1,4 +1,5 @@
 import type { Circuit } from './circuit.ts';
+import type { Engine } from './engine.ts';
 import { GATE_LIST, opIndex } from './gates.ts';
 
 const INPUT = -1;
@@ -12,7 +13,7 @@ const arities = GATE_LIST.map((g) => g.arity);
  * input change is two tight loops with no allocation. Local gradients are kept per (gate, argument) so the
  * explanation can show `local × upstream = downstream` instead of hiding it in a sum.
  */
-export class Tape {
+export class Tape implements Engine {
   readonly size: number;
   readonly op: Int32Array;
   readonly arg0: Int32Array;
@@ -43,9 +44,42 @@ export class Tape {
     this.run();
   }
 
-  setInput(index: number, value: number): void {
+  private identity: Int32Array | undefined;
+  private ones: Int32Array | undefined;
+
+  /** Node i's value is `values[i]`: the offsets are the identity, built only if a caller asks. */
+  get offset(): Int32Array {
+    this.identity ??= Int32Array.from({ length: this.size }, (_, i) => i);
+    return this.identity;
+  }
+
+  get length(): Int32Array {
+    this.ones ??= new Int32Array(this.size).fill(1);
+    return this.ones;
+  }
+
+  setInput(index: number, value: number | ArrayLike<number>): void {
     if (this.op[index] !== INPUT) throw new Error(`node ${index} is not an input`);
-    this.values[index] = value;
+    this.values[index] = typeof value === 'number' ? value : (value[0] as number);
+  }
+
+  value(i: number): Float64Array {
+    return this.values.subarray(i, i + 1);
+  }
+
+  grad(i: number): Float64Array {
+    return this.grads.subarray(i, i + 1);
+  }
+
+  contribution(g: number, j: number): Float64Array {
+    return Float64Array.of((this.locals[2 * g + j] as number) * (this.grads[g] as number));
+  }
+
+  clone(): Tape {
+    const copy = new Tape(this.circuit);
+    for (const i of this.circuit.inputs) copy.values[i] = this.values[i] as number;
+    copy.run();
+    return copy;
   }
 
   forward(): void {

@@ -1,4 +1,4 @@
-import { gate, type Circuit, type CircuitNode } from '../core/index.ts';
+import { gateLabel, type Circuit, type CircuitNode } from '../core/index.ts';
 import { layout, type Point } from '../layout/index.ts';
 import {
   BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LAYER_GAP, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
@@ -43,9 +43,9 @@ export interface Scene {
 
 const textWidth = (text: string, font: number) => text.length * font * CHAR_WIDTH;
 
-function shapeOf(node: CircuitNode): { shape: Shape; label: string; width: number; height: number } {
+function shapeOf(circuit: Circuit, node: CircuitNode, i: number): { shape: Shape; label: string; width: number; height: number } {
   if (node.kind === 'gate') {
-    const label = gate(node.op as NonNullable<CircuitNode['op']>).label(node.c);
+    const label = gateLabel(circuit, i);
     const circle = label.length <= CIRCLE_LABEL_CHARS;
     const width = circle ? 2 * GATE_RADIUS : Math.max(2 * GATE_RADIUS, textWidth(label, GATE_FONT) + 2 * BOX_PADDING);
     return { shape: circle ? 'circle' : 'box', label, width, height: BOX_HEIGHT };
@@ -56,7 +56,7 @@ function shapeOf(node: CircuitNode): { shape: Shape; label: string; width: numbe
 
 /** Layout as a pure data step: circuit in, positions out. Nothing is placed by hand. */
 export function buildScene(circuit: Circuit): Scene {
-  const shapes = circuit.nodes.map(shapeOf);
+  const shapes = circuit.nodes.map((node, i) => shapeOf(circuit, node, i));
   const boxes = circuit.nodes.map((node, i) => ({ id: node.id, width: (shapes[i]?.width ?? 0) + STUB_LENGTH, height: shapes[i]?.height ?? 0 }));
   const edgeList: { source: number; target: number; argPos: number }[] = [];
   circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));

@@ -1,0 +1,58 @@
+import type { Backward, Forward } from './plan.ts';
+
+/** The input of a reduction seen as a matrix: a vector is one row. */
+const inputMatrix = (p: { aShape: readonly number[] }): [number, number] =>
+  p.aShape.length === 2 ? [p.aShape[0] as number, p.aShape[1] as number] : [1, p.aShape[0] ?? 1];
+
+/** How many elements each output element of a reduction sums: the mean divides by it. */
+export function reductionCount(p: { aShape: readonly number[]; c: number }): number {
+  const [r, c] = inputMatrix(p);
+  if (p.c < 0 || p.aShape.length <= 1) return r * c;
+  return p.c === 0 ? r : c;
+}
+
+/** `sum(a)` over everything, or along axis 0 (down the columns) or 1 (along the rows); `scale` makes it a mean. */
+function reduceForward(scale: boolean): Forward {
+  return (p, v) => {
+    const [r, c] = inputMatrix(p);
+    const { a, out } = p;
+    const k = scale ? 1 / reductionCount(p) : 1;
+    if (p.c < 0 || p.aShape.length <= 1) {
+      let s = 0;
+      for (let i = 0; i < r * c; i++) s += v[a + i] as number;
+      v[out] = scale ? s * k : s;
+    } else if (p.c === 0) {
+      for (let j = 0; j < c; j++) {
+        let s = 0;
+        for (let i = 0; i < r; i++) s += v[a + i * c + j] as number;
+        v[out + j] = scale ? s * k : s;
+      }
+    } else {
+      for (let i = 0; i < r; i++) {
+        let s = 0;
+        for (let j = 0; j < c; j++) s += v[a + i * c + j] as number;
+        v[out + i] = scale ? s * k : s;
+      }
+    }
+  };
+}
+
+/** Each input element receives the upstream gradient of the output element it was summed into (scaled for a mean). */
+function reduceBackward(scale: boolean): Backward {
+  return (p, _v, g, _j, target, t) => {
+    const [r, c] = inputMatrix(p);
+    const k = scale ? 1 / reductionCount(p) : 1;
+    const all = p.c < 0 || p.aShape.length <= 1;
+    for (let i = 0; i < r; i++) {
+      for (let j = 0; j < c; j++) {
+        const up = g[p.out + (all ? 0 : p.c === 0 ? j : i)] as number;
+        target[t + i * c + j] = (target[t + i * c + j] as number) + (scale ? up * k : up);
+      }
+    }
+  };
+}
+
+export const sumForward = reduceForward(false);
+export const sumBackward = reduceBackward(false);
+export const meanForward = reduceForward(true);
+export const meanBackward = reduceBackward(true);
