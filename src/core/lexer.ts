@@ -4,13 +4,13 @@ export type TokenKind = 'number' | 'name' | 'op' | 'sep' | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
-  /** The text as typed; '**' is normalised to '^'. Separators carry ';' or '\n'. */
+  /** The text as typed; '**' is normalised to '^'. Separators carry ';' or '\n' (never a line break inside '[ ]'). */
   readonly text: string;
   readonly value: number;
   readonly span: Span;
 }
 
-const OPERATORS = new Set(['+', '-', '*', '/', '^', '(', ')', ',', '=']);
+const OPERATORS = new Set(['+', '-', '*', '/', '^', '@', '(', ')', '[', ']', ',', '=', '.']);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isNameStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 const isNamePart = (c: string) => isNameStart(c) || isDigit(c);
@@ -28,6 +28,8 @@ export class Lexer {
   private i = 0;
   private line = 1;
   private lineStart = 0;
+  /** How many '[' are open: inside one a line break is a space, so a matrix can be written a row a line. */
+  private brackets = 0;
 
   constructor(private readonly source: string, private readonly lines = new LineMap(source)) {}
 
@@ -37,19 +39,29 @@ export class Lexer {
     while (this.i < source.length) {
       const i = this.i;
       const c = source[i] as string;
-      if (c === ' ' || c === '\t' || (c === '\r' && source[i + 1] !== '\n')) this.i++;
+      if (c === ' ' || c === '\t' || (c === '\r' && (source[i + 1] !== '\n' || this.brackets > 0))) this.i++;
       else if (c === '#') while (this.i < source.length && source[this.i] !== '\n') this.i++;
-      // NOTE: a \r\n line break is one separator at the \r, so an error at the end of a line points just after its last visible character.
-      else if (c === '\n' || c === '\r') return this.newLine(this.token('sep', '\n', i, c === '\r' ? 2 : 1));
-      else if (c === ';') return this.token('sep', c, i, 1);
+      else if (c === '\n' && this.brackets > 0) {
+        this.i++;
+        this.newLine();
+      } else if (c === '\n' || c === '\r') {
+        // NOTE: a \r\n line break is one separator at the \r, so an error at the end of a line points just after its last visible character.
+        const separator = this.token('sep', '\n', i, c === '\r' ? 2 : 1);
+        this.newLine();
+        return separator;
+      } else if (c === ';') return this.token('sep', c, i, 1);
       else if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) return this.number(i);
       else if (isNameStart(c)) {
         let end = i + 1;
         while (end < source.length && isNamePart(source[end] as string)) end++;
         return this.token('name', source.slice(i, end), i, end - i);
       } else if (c === '*' && source[i + 1] === '*') return this.token('op', '^', i, 2);
-      else if (OPERATORS.has(c)) return this.token('op', c, i, 1);
-      else {
+      else if (OPERATORS.has(c)) {
+        // A ']' without a '[' is the parser's to report; the count just stays at zero.
+        if (c === '[') this.brackets++;
+        else if (c === ']' && this.brackets > 0) this.brackets--;
+        return this.token('op', c, i, 1);
+      } else {
         const shown = String.fromCodePoint(source.codePointAt(i) ?? 0);
         throw new LexError(errorAt(this.lines.span(i, shown.length), `unexpected character '${shown}': expected a number, a name, an operator, or a separator`));
       }
@@ -62,10 +74,10 @@ export class Lexer {
     return { kind, text, value, span: { offset: start, line: this.line, column: start - this.lineStart + 1, length } };
   }
 
-  private newLine(separator: Token): Token {
+  /** Called with `i` just past a line break. */
+  private newLine(): void {
     this.line++;
     this.lineStart = this.i;
-    return separator;
   }
 
   private number(start: number): Token {

@@ -89,7 +89,8 @@ const LANGUAGE_TOKENS = [
   'x', 'y', 'z', 'f', '_a1', '__proto__', 'constructor', ...Object.keys(FUNCTIONS),
   '0', '1', '2.5', '.5', '3.', '1e-3', '2E+4', '1e', '1.2.3', '2x',
   '+', '-', '*', '/', '^', '**', '(', ')', ',', '=', ';', '\n', '\r\n', ' ', '\t', '#', '# note\n',
-  '$', '@', '!', '{', '.', 'é', '😀', '\u0000',
+  '@', '[', ']', '.T', 'M', '[1, 2]', '[[1, 2], [3, 4]]', '[0]', '[-1, 0]',
+  '$', '!', '{', '.', 'é', '😀', '\u0000',
 ];
 
 /** Random text made of the language's own tokens: mostly near-misses of valid formulas. */
