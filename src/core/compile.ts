@@ -385,7 +385,7 @@ class Compiler {
     const shape = this.shapeOf(arg);
     if (shape.length === 0) throw compileError(e.span, `cannot index a scalar: expected a vector or a matrix before '['`);
     if (e.indices.length > shape.length) {
-      throw compileError(e.span, `a ${describeShape(shape)} takes ${shape.length === 1 ? 'one index' : 'at most two indices'} but found ${e.indices.length}`);
+      throw compileError(e.span, `too many indices: a ${describeShape(shape)} expected ${shape.length === 1 ? 'one index' : 'at most two indices'} but found ${e.indices.length}`);
     }
     const picked = e.indices.map((index, axis) => {
       const size = shape[axis] as number;

@@ -94,7 +94,7 @@ describe('unexpected characters and tokens are positioned at the token', () => {
     ['an exclamation mark on line 3 after comments', '# header\n# more\nf = x + !', 3, 9, /unexpected character '!'/],
     ['a character after a tab, counted as one column', '\tf = x $ 1', 1, 8, /unexpected character '\$'/],
     ['a character on line 3 of a \\r\\n source', 'x = 1\r\ny = 2\r\nf = x $ y', 3, 7, /unexpected character '\$'/],
-    ['a matrix product of scalars, at the @ (a shape error now that @ exists)', '\tf = x @ 1', 1, 8, /'@' multiplies vectors and matrices but found a scalar/],
+    ['a matrix product of scalars, at the @ (a shape error now that @ exists)', '\tf = x @ 1', 1, 8, /'@' expected vectors or matrices on both sides but found a scalar/],
     ['a closing parenthesis without an opening one', 'f = x)', 1, 6, /found '\)' without a matching '\(': expected an operator or the end of the statement/],
     ['a comma outside a call', 'f = x, y', 1, 6, /found ',' outside a function call/],
     ['an operator where an operand belongs', 'f = * x', 1, 5, /expected a number, a name, '\(' or a function call but found '\*'/],

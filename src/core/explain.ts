@@ -1,8 +1,14 @@
 import { outputSymbol, wireName, type CircuitNode } from './circuit.ts';
+import { gateLabel } from './gate-label.ts';
 import { gate, type Op, type Terms } from './gates.ts';
 import { formatFull, parenthesize } from './number-format.ts';
 import type { Schedule } from './schedule.ts';
-import type { Tape } from './tape.ts';
+import type { Engine } from './engine.ts';
+import { Tape } from './tape.ts';
+import { tensorBackwardTerms, tensorForwardLines, tensorPattern, type TensorBackwardTerm } from './tensor/explain-tensor.ts';
+import { smallTensor } from './tensor/format-tensor.ts';
+import { describeShape } from './tensor/shape.ts';
+import type { TensorTape } from './tensor/tensor-tape.ts';
 
 /** One input of a gate during its backward step: `downstream = local × upstream`, and where it adds up. */
 export interface BackwardTerm {
@@ -27,14 +33,20 @@ export type StepExplanation =
   | {
       readonly phase: 'backward'; readonly node: number; readonly reads: readonly number[]; readonly title: string;
       readonly upstream: number; readonly terms: readonly BackwardTerm[]; readonly pattern: string; readonly lines: readonly string[];
+    }
+  | {
+      readonly phase: 'tensor-backward'; readonly node: number; readonly reads: readonly number[]; readonly title: string;
+      readonly terms: readonly TensorBackwardTerm[]; readonly pattern: string; readonly lines: readonly string[];
     };
 
 const num = formatFull;
 const d = (of: string, wrt: string) => `∂${parenthesize(of)}/∂${parenthesize(wrt)}`;
 const factor = (v: number) => (v < 0 ? `(${num(v)})` : num(v));
 
-/** Built on demand for the step being shown, from the tape's current numbers. */
-export function explainStep(tape: Tape, schedule: Schedule, k: number): StepExplanation {
+/** Built on demand for the step being shown, from the engine's current numbers. */
+export function explainStep(engine: Engine, schedule: Schedule, k: number): StepExplanation {
+  if (!(engine instanceof Tape)) return explainTensorStep(engine as TensorTape, schedule, k);
+  const tape = engine;
   const { circuit } = tape;
   const { phase, node } = schedule.step(k);
   const f = outputSymbol(circuit);
@@ -109,4 +121,31 @@ function nthIndex(args: readonly number[], value: number, n: number): number {
   let seen = 0;
   for (let i = 0; i < args.length; i++) if (args[i] === value && seen++ === n) return i;
   return -1;
+}
+
+/** The same steps for a circuit with vectors and matrices: forward with shapes, backward in matrix form. */
+function explainTensorStep(engine: TensorTape, schedule: Schedule, k: number): StepExplanation {
+  const { circuit } = engine;
+  const { phase, node } = schedule.step(k);
+  const f = outputSymbol(circuit);
+  const names = (i: number) => wireName(circuit.nodes[i] as CircuitNode);
+  const shown = (i: number) => {
+    const { shape } = circuit.nodes[i] as CircuitNode;
+    return `${names(i)} = ${smallTensor(engine.value(i), shape) ?? `a ${describeShape(shape)}`}`;
+  };
+  if (phase === 'start') {
+    const inputs = circuit.inputs.map(shown).join(', ');
+    return { phase, title: 'Inputs', lines: [inputs ? `The inputs are ${inputs}.` : 'This circuit has no inputs.', 'Step forward to compute each gate in turn.'] };
+  }
+  if (phase === 'seed') {
+    return { phase, node, title: 'Backward pass begins', lines: [`${d(f, f)} = 1`, `The gradient of ${f} with respect to itself is 1: this seeds the backward pass. Every gradient below has the shape of its variable.`] };
+  }
+  const g = circuit.nodes[node] as CircuitNode;
+  const label = gateLabel(circuit, node);
+  if (phase === 'forward') return { phase, node, reads: g.args, title: `Forward: the ${label} gate`, lines: tensorForwardLines(engine, node, names) };
+  const up = smallTensor(engine.grad(node), g.shape);
+  const upstream = `Upstream: ${d(f, names(node))}${g.shape.length ? ` (${describeShape(g.shape)})` : ''}${up ? ` = ${up}` : ''}`;
+  const terms = tensorBackwardTerms(engine, schedule, node, names);
+  const pattern = tensorPattern(g.op as NonNullable<CircuitNode['op']>);
+  return { phase: 'tensor-backward', node, reads: g.args, title: `Backward: the ${label} gate`, terms, pattern, lines: [upstream, ...terms.map((t) => t.text)] };
 }

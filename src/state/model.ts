@@ -1,10 +1,11 @@
-import { compileSource, Schedule, Tape, type Circuit, type CompileOptions, type SourceError } from '../core/index.ts';
+import { compileSource, createEngine, Schedule, type Circuit, type CompileOptions, type Engine, type SourceError } from '../core/index.ts';
 
 /** A compiled formula ready to show: the circuit, its engine and its step order. */
 export interface Model {
   readonly source: string;
   readonly circuit: Circuit;
-  readonly tape: Tape;
+  /** The engine that computes it: the scalar tape, or the tensor engine when wires carry vectors or matrices. */
+  readonly tape: Engine;
   readonly schedule: Schedule;
   /** Same for two models whose circuits have the same shape (ids, gates, wiring); the drawing is reused when it matches. */
   readonly shape: string;
@@ -16,12 +17,12 @@ export function buildModel(source: string, options: CompileOptions): BuildResult
   const compiled = compileSource(source, options);
   if (!compiled.ok) return compiled;
   const { circuit } = compiled;
-  return { ok: true, model: { source, circuit, tape: new Tape(circuit), schedule: new Schedule(circuit), shape: shapeOf(circuit) } };
+  return { ok: true, model: { source, circuit, tape: createEngine(circuit), schedule: new Schedule(circuit), shape: shapeOf(circuit) } };
 }
 
 function shapeOf(circuit: Circuit): string {
   const parts: string[] = [];
-  for (const n of circuit.nodes) parts.push(`${n.id}:${n.kind}:${n.op ?? ''}:${n.kind === 'input' ? '' : n.c}:${n.args.join(',')}:${n.names.join(',')}`);
+  for (const n of circuit.nodes) parts.push(`${n.id}:${n.kind}:${n.op ?? ''}:${n.kind === 'input' ? '' : n.c}:${n.args.join(',')}:${n.names.join(',')}:${n.shape.join('x')}`);
   return parts.join('|');
 }
 

@@ -17,7 +17,7 @@ export function elementwiseRule(what: string, left: Shape, right: Shape): ShapeR
 export function matmulRule(what: string, left: Shape, right: Shape): ShapeResult {
   if (left.length === 0 || right.length === 0) {
     const side = left.length === 0 ? 'left' : 'right';
-    return fail(`${what} multiplies vectors and matrices but found a scalar on the ${side}: use '*' to scale`);
+    return fail(`${what} expected vectors or matrices on both sides but found a scalar on the ${side}: use '*' to scale`);
   }
   const shape = matmulShape(left, right);
   if (shape) return ok(shape);

@@ -139,6 +139,19 @@ export class TensorTape implements Engine {
     return out;
   }
 
+  /** Gate g's VJP for argument j with a given upstream gradient, into a fresh array: for the Jacobian lens. */
+  vjpWith(g: number, j: number, upstream: Float64Array): Float64Array {
+    const arg = this.circuit.nodes[g]?.args[j];
+    const p = this.plan(g);
+    const k = this.plans.indexOf(p as Plan);
+    if (arg === undefined || !p) throw new Error(`node ${g} has no argument ${j}`);
+    const g2 = new Float64Array(this.grads.length);
+    g2.set(upstream, p.out);
+    const out = new Float64Array(this.length[arg] as number);
+    (this.backwards[k] as Backward)(p, this.values, g2, j, out, 0);
+    return out;
+  }
+
   clone(): TensorTape {
     const copy = new TensorTape(this.circuit);
     for (const i of this.circuit.inputs) copy.setInput(i, this.value(i));
