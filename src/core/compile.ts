@@ -1,6 +1,6 @@
 import type { Expr, Program, Statement } from './ast.ts';
-import { assemble, wireName, type Circuit, type CircuitNode, type GateOp } from './circuit.ts';
-import { parenthesize } from './number-format.ts';
+import { assemble, type Circuit, type CircuitNode, type GateOp } from './circuit.ts';
+import { expandSigmoid } from './transforms/expand-sigmoid.ts';
 import type { Op } from './gates.ts';
 import { GENERATORS } from './functions.ts';
 import { parseEach } from './parser.ts';
@@ -21,7 +21,7 @@ export const MAX_NODES = 300_000;
 /** The most numbers one tensor may hold (a 4096×4096 matrix is 16.7 million; this keeps memory bounded). */
 export const MAX_TENSOR_SIZE = 4_000_000;
 
-type Mutable = { -readonly [K in keyof CircuitNode]: CircuitNode[K] } & { groupRoot?: number };
+type Mutable = { -readonly [K in keyof CircuitNode]: CircuitNode[K] };
 /** A literal still waiting to be folded into a gate as `+1` or `*-1`. */
 type Literal = { literal: number; expr: Expr };
 /** A compiled subexpression: a wire (its node index) or a literal. */
@@ -52,16 +52,21 @@ class CompileError {
 const compileError = (span: Span, message: string) => new CompileError(errorAt(span, message), span.offset);
 
 export function compileSource(source: string, options: CompileOptions = {}): CompileResult {
-  const compiler = new Compiler(source, options);
+  const compiler = new Compiler(source);
   // Each statement is compiled as soon as it is parsed, so a long program's syntax tree is never held whole.
   const parseError = parseEach(source, (s) => compiler.add(s));
-  return parseError ? { ok: false, error: parseError } : compiler.finish();
+  return parseError ? { ok: false, error: parseError } : withOptions(compiler.finish(), options);
 }
 
 export function compile(program: Program, source: string, options: CompileOptions = {}): CompileResult {
-  const compiler = new Compiler(source, options);
+  const compiler = new Compiler(source);
   for (const s of program.statements) compiler.add(s);
-  return compiler.finish();
+  return withOptions(compiler.finish(), options);
+}
+
+/** Views of a compiled circuit are transforms of it, so toggling one never reads the source again. */
+function withOptions(result: CompileResult, options: CompileOptions): CompileResult {
+  return result.ok && options.expandSigmoid ? { ok: true, circuit: expandSigmoid(result.circuit) } : result;
 }
 
 /** Compiles statement by statement, in one pass: a name is known to be used too early once its assignment is read. */
@@ -86,10 +91,7 @@ class Compiler {
   private readonly expanded: boolean[] = [];
   private readonly results: Value[] = [];
 
-  constructor(
-    private readonly source: string,
-    private readonly options: CompileOptions,
-  ) {}
+  constructor(private readonly source: string) {}
 
   /** Compiles the next statement. After an error it only checks assignments, which may reveal an earlier mistake. */
   add(s: Statement): void {
@@ -200,15 +202,7 @@ class Compiler {
     let counter = 0;
     for (let i = first; i < this.nodes.length; i++) {
       const node = this.nodes[i] as Mutable;
-      if (node.kind === 'input' || (node.groupRoot !== undefined && node.groupRoot !== i)) continue;
-      node.id = i === root ? key : `${key}~${++counter}`;
-    }
-    for (let i = first; i < this.nodes.length; i++) {
-      const node = this.nodes[i] as Mutable;
-      if (node.groupRoot === undefined) continue;
-      const rootNode = this.nodes[node.groupRoot] as Mutable;
-      node.group = rootNode.id;
-      if (node.groupRoot !== i) node.id = `${rootNode.id}/${i - node.groupRoot + 4}`;
+      if (node.kind !== 'input') node.id = i === root ? key : `${key}~${++counter}`;
     }
   }
 
@@ -357,7 +351,6 @@ class Compiler {
       }
       default: {
         const wire = this.wire(first);
-        if (e.func === 'sigmoid' && this.options.expandSigmoid) return this.expandedSigmoid(e, wire);
         return this.gate(e.func, [wire], e, 0, this.shapeOf(wire));
       }
     }
@@ -399,22 +392,5 @@ class Compiler {
     const offset = shape.length === 1 ? (picked[0] as number) : (picked[0] as number) * cols + (picked[1] ?? 0);
     const out: Shape = shape.length === 2 && picked.length === 1 ? [cols] : SCALAR;
     return this.gate('index', [this.wire(arg)], e, offset, out);
-  }
-
-  /** σ(a) = 1 / (1 + exp(-1 · a)): the lecture's four gates, grouped under the σ gate's id. */
-  private expandedSigmoid(e: Expr, input: number): number {
-    const first = this.nodes.length;
-    const a = parenthesize(wireName(this.nodes[input] as Mutable));
-    const negated = this.gate('mulc', [input], e, -1);
-    const exp = this.gate('exp', [negated], e);
-    const plusOne = this.gate('addc', [exp], e, 1);
-    const root = this.gate('rdivc', [plusOne], e, 1);
-    const texts = [`-${a}`, `exp(-${a})`, `1 + exp(-${a})`];
-    for (let i = first; i <= root; i++) {
-      const node = this.nodes[i] as Mutable;
-      node.groupRoot = root;
-      if (i < root) node.text = texts[i - first] as string;
-    }
-    return root;
   }
 }
