@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildStats } from './model.ts';
 import { initAppStore } from './store.ts';
 
 const LECTURE_1 = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
@@ -68,5 +69,35 @@ describe('the app store', () => {
     expect(store.getState()).toMatchObject({ step: last, playing: false });
     store.getState().goTo(1e9);
     expect(store.getState().step).toBe(last);
+  });
+
+  it('"as scalars" at mid-backward keeps the step on the same gate, with the same numbers, and never recompiles', () => {
+    const NORM = 'W = [[0.1, 0.5], [-0.3, 0.8]]\nx = [0.2, 0.4]\nq = W @ x\nf = sum(q^2)';
+    const store = initAppStore({ source: NORM, step: 'end' });
+    const tensor = store.getState().model;
+    // The last backward step is the @ gate's.
+    const atMatmul = tensor?.schedule.last as number;
+    expect(tensor?.circuit.nodes[tensor.schedule.step(atMatmul).node]?.id).toBe('q');
+    store.getState().goTo(atMatmul);
+    const compiles = buildStats.compiles;
+    store.getState().setAsScalars(true);
+    const scalars = store.getState();
+    const node = scalars.model?.circuit.nodes[scalars.model.schedule.step(scalars.step).node];
+    expect(scalars.model?.schedule.step(scalars.step).phase).toBe('backward');
+    expect(node?.group).toBe('q');
+    expect(scalars.model?.circuit.nodes.filter((n) => n.op === 'mul')).toHaveLength(4);
+    expect(scalars.model?.tape.outputValue).toBe(tensor?.tape.outputValue);
+    store.getState().setAsScalars(false);
+    expect(store.getState().model?.circuit.nodes[store.getState().model?.schedule.step(store.getState().step).node ?? 0]?.id).toBe('q');
+    store.getState().setExpandSigmoid(true);
+    expect(buildStats.compiles).toBe(compiles);
+  });
+
+  it('a scalar input keeps its edited value when the view is toggled', () => {
+    const store = initAppStore({ source: 'x = [1, 2]; b = 3; f = sum(x * b)' });
+    store.getState().setInputValue('b', 5);
+    store.getState().setAsScalars(true);
+    expect(store.getState().model?.tape.outputValue).toBe(15);
+    expect(store.getState().setInputValue('x[0]', 2)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findDeclaration, setInputInSource, type SourceError } from '../core/index.ts';
-import { buildModel, carryStep, type Model } from './model.ts';
+import { carryStep } from './carry-step.ts';
+import { buildModel, present, type Model } from './model.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
 /** Panels an embed shows beside the circuit; the full app always shows them all. */
@@ -15,6 +16,8 @@ interface CircuitSlice {
   /** What the user typed, always kept, valid or not. */
   source: string;
   expandSigmoid: boolean;
+  /** Show a tensor circuit as the scalar circuit it stands for. */
+  asScalars: boolean;
   /** The last circuit that compiled: it stays on screen while the source has an error. */
   model: Model | null;
   error: SourceError | null;
@@ -23,6 +26,7 @@ interface CircuitSlice {
   setSource(source: string, step?: StepTarget): SourceError | null;
   setInputValue(name: string, value: number): boolean;
   setExpandSigmoid(expand: boolean): void;
+  setAsScalars(asScalars: boolean): void;
 }
 
 interface StepperSlice {
@@ -66,6 +70,7 @@ export interface InitialState {
   source: string;
   step?: StepTarget;
   expandSigmoid?: boolean;
+  asScalars?: boolean;
   theme?: Theme;
   showGradCheck?: boolean;
   embed?: boolean;
@@ -77,7 +82,7 @@ const NO_PANELS: Panels = { editor: false, inputs: false, explain: false };
 export function createAppStore(initial: InitialState): AppStore {
   return createStore<AppState>()((set, get) => {
     const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
-      const built = buildModel(source, { expandSigmoid });
+      const built = buildModel(source, { expandSigmoid, asScalars: get().asScalars });
       const { model: old, step: oldStep, revision } = get();
       if (!built.ok) {
         set({ source, expandSigmoid, error: built.error, playing: false });
@@ -89,9 +94,19 @@ export function createAppStore(initial: InitialState): AppStore {
       return null;
     };
 
+    /** Another view of the circuit already compiled: a transform, with the values and the step carried over. */
+    const reshow = (change: Partial<Pick<AppState, 'expandSigmoid' | 'asScalars'>>) => {
+      const { model: old, step, expandSigmoid, asScalars, revision } = get();
+      const options = { expandSigmoid, asScalars, ...change };
+      if (!old) return set(options);
+      const model = present(old.source, old.compiled, options, old);
+      set({ ...options, model, step: carryStep(old, step, model), revision: revision + 1 });
+    };
+
     const state: AppState = {
       source: initial.source,
       expandSigmoid: initial.expandSigmoid ?? false,
+      asScalars: initial.asScalars ?? false,
       model: null,
       error: null,
       revision: 0,
@@ -106,9 +121,12 @@ export function createAppStore(initial: InitialState): AppStore {
       setSource: (source, step) => rebuild(source, get().expandSigmoid, step),
       setInputValue: (name, value) => {
         const { model, source } = get();
-        const input = model?.circuit.inputs.find((i) => model.circuit.nodes[i]?.names[0] === name);
-        if (!model || input === undefined || !Number.isFinite(value) || get().error) return false;
-        const next = setInputInSource(source, model.circuit, model.tape.values, input, value);
+        const named = (c: Model['circuit']) => c.inputs.find((i) => c.nodes[i]?.names[0] === name && c.nodes[i]?.shape.length === 0);
+        // Only a scalar input of the formula as written can be set here: a tensor's numbers are edited in the formula.
+        const written = model ? named(model.compiled) : undefined;
+        const input = model ? named(model.circuit) : undefined;
+        if (!model || written === undefined || input === undefined || !Number.isFinite(value) || get().error) return false;
+        const next = setInputInSource(source, model.compiled, compiledValues(model), written, value);
         if (!findDeclaration(source, name)) {
           rebuild(next, get().expandSigmoid, undefined);
           return true;
@@ -119,7 +137,8 @@ export function createAppStore(initial: InitialState): AppStore {
         set({ source: next, model: { ...model, source: next }, revision: get().revision + 1 });
         return true;
       },
-      setExpandSigmoid: (expand) => void rebuild(get().source, expand, undefined),
+      setExpandSigmoid: (expandSigmoid) => reshow({ expandSigmoid }),
+      setAsScalars: (asScalars) => reshow({ asScalars }),
 
       goTo: (target) => {
         const { model, step } = get();
@@ -138,6 +157,17 @@ export function createAppStore(initial: InitialState): AppStore {
     };
     return state;
   });
+}
+
+/** The current values of the compiled circuit's scalar inputs, by node index, whichever view is shown. */
+function compiledValues(model: Model): Float64Array {
+  const values = new Float64Array(model.compiled.nodes.length);
+  const shown = new Map(model.circuit.inputs.map((i) => [model.circuit.nodes[i]?.names[0], i]));
+  for (const i of model.compiled.inputs) {
+    const j = shown.get(model.compiled.nodes[i]?.names[0]);
+    if (j !== undefined) values[i] = model.tape.values[model.tape.offset[j] as number] as number;
+  }
+  return values;
 }
 
 /** Builds the first circuit once the store exists (the actions need `get`). */

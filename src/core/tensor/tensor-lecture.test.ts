@@ -149,3 +149,15 @@ describe('a fanned-out tensor wire', () => {
     expect(Array.from(snapshotAt(e, schedule, schedule.last).grad.subarray(0, 2))).toEqual([5, 7]);
   });
 });
+
+describe('the built-in vectorized examples', () => {
+  it('compile, and the 11-line network starts at the lecture\'s L = 0.495186 before its first update', async () => {
+    const { EXAMPLES } = await import('../examples.ts');
+    const byId = new Map(EXAMPLES.map((e) => [e.id, e.source]));
+    for (const id of ['vector-norm', 'relu-4096', 'svm-loss', 'two-layer-net', 'eleven-line-net']) {
+      expect(compileSource(byId.get(id) as string).ok, id).toBe(true);
+    }
+    expect(engineOf(byId.get('eleven-line-net') as string).outputValue).toBeCloseTo(0.4951865354020256, 15);
+    expect(engineOf(byId.get('vector-norm') as string).outputValue).toBeCloseTo(0.116, 15);
+  });
+});
