@@ -31,11 +31,11 @@ test.describe('the postMessage API, from a course page on another origin', () =>
     await host.open();
     const state = await host.state('first');
     expect(state).toMatchObject({ type: 'circuit:state', id: 'first', source: FIRST_EXAMPLE.source, step: 0, steps: 5, phase: 'forward' });
-    expect(state.output).toEqual({ name: 'f', value: null, grad: null });
+    expect(state.output).toEqual({ name: 'f', shape: [], value: null, grad: null });
     expect(state.inputs).toEqual([
-      { name: 'x', value: -2, grad: null },
-      { name: 'y', value: 5, grad: null },
-      { name: 'z', value: -4, grad: null },
+      { name: 'x', shape: [], value: -2, grad: null },
+      { name: 'y', shape: [], value: 5, grad: null },
+      { name: 'z', shape: [], value: -4, grad: null },
     ]);
     expect(state.wires.map((w) => w.label)).toEqual(['x', 'y', 'z', 'q', 'f']);
     expect(wire(state, 'q')).toMatchObject({ id: 'q', value: null, grad: null });
@@ -68,6 +68,20 @@ test.describe('the postMessage API, from a course page on another origin', () =>
     });
   }
 
+  test('circuit:load of a tensor circuit returns nested values and gradients with their shapes', async () => {
+    await host.open();
+    const source = 'W = [[0.1, 0.5], [-0.3, 0.8]]\nx = [0.2, 0.4]\nq = W @ x\nf = sum(q^2)';
+    const state = await host.request<StateReply>({ type: 'circuit:load', id: 'tensor', source, step: 'end' });
+    const round = (v: unknown): unknown => (Array.isArray(v) ? v.map(round) : typeof v === 'number' ? +v.toFixed(12) : v);
+    const [W, x] = state!.inputs as unknown as { name: string; shape: number[]; value: unknown; grad: unknown }[];
+    expect(W).toMatchObject({ name: 'W', shape: [2, 2], value: [[0.1, 0.5], [-0.3, 0.8]] });
+    expect(round(W!.grad)).toEqual([[0.088, 0.176], [0.104, 0.208]]);
+    expect(x).toMatchObject({ name: 'x', shape: [2] });
+    expect(round(x!.grad)).toEqual([-0.112, 0.636]);
+    expect(round((wire(state!, 'q') as unknown as { value: unknown }).value)).toEqual([0.22, 0.26]);
+    expect(state!.output.value).toBeCloseTo(0.116, 12);
+  });
+
   test('circuit:step walks the passes, with null for what is not computed yet', async () => {
     await host.open();
     await host.request({ type: 'circuit:load', id: 0, source: lecture1.source });
@@ -79,7 +93,7 @@ test.describe('the postMessage API, from a course page on another origin', () =>
     expect(wire(first!, 'f')).toMatchObject({ value: null, grad: null });
 
     const seed = await step(3);
-    expect(seed).toMatchObject({ step: 3, phase: 'backward', output: { name: 'f', value: -12, grad: 1 } });
+    expect(seed).toMatchObject({ step: 3, phase: 'backward', output: { name: 'f', shape: [], value: -12, grad: 1 } });
     expect(wire(seed!, 'q').grad).toBeNull();
 
     const back = await step('next');
@@ -90,7 +104,7 @@ test.describe('the postMessage API, from a course page on another origin', () =>
 
     const end = await step('end');
     expect(end!.step).toBe(5);
-    expect(end!.inputs).toEqual([{ name: 'x', value: -2, grad: -4 }, { name: 'y', value: 5, grad: -4 }, { name: 'z', value: -4, grad: 3 }]);
+    expect(end!.inputs).toEqual([{ name: 'x', shape: [], value: -2, grad: -4 }, { name: 'y', shape: [], value: 5, grad: -4 }, { name: 'z', shape: [], value: -4, grad: 3 }]);
     expect((await step('prev'))!.step).toBe(4);
     expect((await step('start'))).toMatchObject({ step: 0, phase: 'forward' });
     expect((await step(99))!.step, 'a step past the end stops at the end').toBe(5);
@@ -104,7 +118,7 @@ test.describe('the postMessage API, from a course page on another origin', () =>
     const state = await host.request<StateReply>({ type: 'circuit:set', id: 'x', name: 'x', value: 1 });
     expect(state).toMatchObject({ type: 'circuit:state', id: 'x', step: 5, output: { value: -24, grad: 1 } });
     expect(state!.source).toContain('x = 1');
-    expect(state!.inputs).toEqual([{ name: 'x', value: 1, grad: -4 }, { name: 'y', value: 5, grad: -4 }, { name: 'z', value: -4, grad: 6 }]);
+    expect(state!.inputs).toEqual([{ name: 'x', shape: [], value: 1, grad: -4 }, { name: 'y', shape: [], value: 5, grad: -4 }, { name: 'z', shape: [], value: -4, grad: 6 }]);
     await expect(host.app.locator('[data-testid="circuit.svg"] text.value[data-id="f"]')).toHaveAttribute('data-value', '-24.00');
   });
 

@@ -81,15 +81,28 @@ describe('the state sent to the host', () => {
     const built = buildModel(LECTURE_1, { expandSigmoid: false });
     if (!built.ok) throw new Error('lecture 1 compiles');
     const start = stateMessage(built.model, 0, 'id');
-    expect(start).toMatchObject({ type: 'circuit:state', id: 'id', step: 0, steps: 5, phase: 'forward', output: { name: 'f', value: null, grad: null } });
-    expect(start.inputs).toEqual([{ name: 'x', value: -2, grad: null }, { name: 'y', value: 5, grad: null }, { name: 'z', value: -4, grad: null }]);
+    expect(start).toMatchObject({ type: 'circuit:state', id: 'id', step: 0, steps: 5, phase: 'forward', output: { name: 'f', shape: [], value: null, grad: null } });
+    expect(start.inputs).toEqual([{ name: 'x', shape: [], value: -2, grad: null }, { name: 'y', shape: [], value: 5, grad: null }, { name: 'z', shape: [], value: -4, grad: null }]);
     const seed = stateMessage(built.model, 3);
     expect(seed).toMatchObject({ phase: 'backward', output: { value: -12, grad: 1 } });
     expect(seed).not.toHaveProperty('id');
     const end = stateMessage(built.model, 5);
     expect(end.wires).toEqual([
-      { id: 'x', label: 'x', value: -2, grad: -4 }, { id: 'y', label: 'y', value: 5, grad: -4 }, { id: 'z', label: 'z', value: -4, grad: 3 },
-      { id: 'q', label: 'q', value: 3, grad: -4 }, { id: 'f', label: 'f', value: -12, grad: 1 },
+      { id: 'x', label: 'x', shape: [], value: -2, grad: -4 }, { id: 'y', label: 'y', shape: [], value: 5, grad: -4 }, { id: 'z', label: 'z', shape: [], value: -4, grad: 3 },
+      { id: 'q', label: 'q', shape: [], value: 3, grad: -4 }, { id: 'f', label: 'f', shape: [], value: -12, grad: 1 },
     ]);
+  });
+
+  it('sends a tensor wire\'s value and gradient as nested arrays, row by row, with its shape', () => {
+    const built = buildModel('W = [[0.1, 0.5], [-0.3, 0.8]]\nx = [0.2, 0.4]\nq = W @ x\nf = sum(q^2)', {});
+    if (!built.ok) throw new Error('the lecture\'s vectorized example compiles');
+    const end = stateMessage(built.model, built.model.schedule.last);
+    const [w, x] = end.inputs;
+    expect(w?.shape).toEqual([2, 2]);
+    expect((w?.value as number[][])).toEqual([[0.1, 0.5], [-0.3, 0.8]]);
+    expect((w?.grad as number[][]).map((r) => r.map((v) => +v.toFixed(12)))).toEqual([[0.088, 0.176], [0.104, 0.208]]);
+    expect((x?.grad as number[]).map((v) => +v.toFixed(12))).toEqual([-0.112, 0.636]);
+    expect(end.wires.find((wire) => wire.id === 'q')).toMatchObject({ shape: [2], label: 'q' });
+    expect(stateMessage(built.model, 0).wires.find((wire) => wire.id === 'q')).toMatchObject({ value: null, grad: null });
   });
 });

@@ -1,11 +1,13 @@
-import { GRAD_COMPLETE, snapshotAt, wireName, type SourceError } from '../core/index.ts';
+import { GRAD_COMPLETE, snapshotAt, toNested, wireName, type Nested, type Shape, type SourceError } from '../core/index.ts';
 import type { Model } from '../state/model.ts';
 import type { MessageId } from './messages.ts';
 
 /** Messages app → host. Numbers stay numbers, NaN and ±Infinity included: postMessage uses structured clone, not JSON. */
 export interface WireState {
-  readonly value: number | null;
-  readonly grad: number | null;
+  /** `[]` for a scalar; `[n]` or `[r, c]` for a tensor, whose value and gradient are nested arrays, row by row. */
+  readonly shape: Shape;
+  readonly value: Nested | null;
+  readonly grad: Nested | null;
 }
 
 export interface StateMessage {
@@ -41,10 +43,14 @@ const withId = (id: MessageId | undefined) => (id === undefined ? {} : { id });
 export function stateMessage(model: Model, step: number, id?: MessageId): StateMessage {
   const { circuit, tape, schedule } = model;
   const snapshot = snapshotAt(tape, schedule, step);
-  const at = (i: number): WireState => ({
-    value: snapshot.hasValue[i] ? (tape.values[i] as number) : null,
-    grad: snapshot.gradState[i] === GRAD_COMPLETE ? (tape.grads[i] as number) : null,
-  });
+  const at = (i: number): WireState => {
+    const { shape } = circuit.nodes[i] as (typeof circuit.nodes)[number];
+    return {
+      shape,
+      value: snapshot.hasValue[i] ? toNested(tape.value(i), shape) : null,
+      grad: snapshot.gradState[i] === GRAD_COMPLETE ? toNested(tape.grad(i), shape) : null,
+    };
+  };
   const phase = schedule.step(snapshot.step).phase;
   return {
     type: 'circuit:state',

@@ -31,6 +31,26 @@ export function ExplanationPanel() {
           ))}
           <p className="pattern" data-testid="explain.pattern">{explanation.pattern}</p>
         </>
+      ) : explanation.phase === 'tensor-backward' ? (
+        <>
+          <p className="formula-line" data-testid="explain.upstream">{explanation.lines[0]}</p>
+          <table className="chain-table tensor">
+            <thead><tr><th scope="col">input</th><th scope="col">gradient, in matrix form</th><th scope="col">shapes</th></tr></thead>
+            <tbody>
+              {explanation.terms.map((t, i) => (
+                <tr key={i}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.formula}{t.numbers && <span className="local-formula"> = {t.numbers}</span>}</td>
+                  <td>{t.shapes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {explanation.terms.map((t, i) => (
+            <p key={i} className="formula-line" data-testid="explain.line">{t.text}</p>
+          ))}
+          <p className="pattern" data-testid="explain.pattern">{explanation.pattern}</p>
+        </>
       ) : (
         explanation.lines.map((line, i) => <p key={i} className="formula-line" data-testid="explain.line">{line}</p>)
       )}

@@ -24,7 +24,10 @@ export function GradCheckPanel() {
             const verdict = r.relativeError < GOOD ? 'good' : r.relativeError < OK ? 'fair' : 'bad';
             return (
               <tr key={r.input} data-testid={`gradcheck.row.${model.circuit.nodes[r.input]?.names[0]}`}>
-                <th scope="row">{model.circuit.nodes[r.input]?.names[0]}</th>
+                <th scope="row">
+                  {model.circuit.nodes[r.input]?.names[0]}
+                  {r.total > 1 && <span className="hint"> worst of {r.checked}{r.checked < r.total ? ` of ${r.total.toLocaleString('en-US')}` : ''} elements, at [{r.element}]</span>}
+                </th>
                 <td>{formatFull(r.analytic)}</td>
                 <td>{formatFull(r.numerical)}</td>
                 <td className={`verdict-${verdict}`}>{r.relativeError.toExponential(1)} {verdict === 'good' ? '✓' : verdict === 'fair' ? '~' : '✗'}</td>

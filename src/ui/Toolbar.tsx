@@ -1,4 +1,5 @@
 import { EXAMPLES } from '../core/index.ts';
+import { MAX_AS_SCALARS_GATES } from '../state/model.ts';
 import type { Theme } from '../state/store.ts';
 import { useApp } from './store-context.ts';
 
@@ -7,6 +8,10 @@ export function Toolbar() {
   const source = useApp((s) => s.source);
   const expand = useApp((s) => s.expandSigmoid);
   const setExpand = useApp((s) => s.setExpandSigmoid);
+  const asScalars = useApp((s) => s.asScalars);
+  const setAsScalars = useApp((s) => s.setAsScalars);
+  const tensor = useApp((s) => s.model?.compiled.tensor ?? false);
+  const refused = useApp((s) => s.model?.asScalarsRefused);
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
   const current = EXAMPLES.find((e) => e.source === source)?.id ?? '';
@@ -26,6 +31,12 @@ export function Toolbar() {
         <input type="checkbox" checked={expand} onChange={(e) => setExpand(e.target.checked)} data-testid="toolbar.expand" />
         <span>Expand σ into *-1, exp, +1, 1/x</span>
       </label>
+      {tensor && (
+        <label className="check" title={refused ? `Too large to show as scalars: it would take ${refused.toLocaleString('en-US')} gates (at most ${MAX_AS_SCALARS_GATES.toLocaleString('en-US')}).` : 'Show every element as its own wire, as the scalar circuit it stands for'}>
+          <input type="checkbox" checked={asScalars && !refused} disabled={!!refused} onChange={(e) => setAsScalars(e.target.checked)} data-testid="toolbar.as-scalars" />
+          <span>As scalars{refused ? ' (too large)' : ''}</span>
+        </label>
+      )}
       <label>
         <span>Theme</span>
         <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="toolbar.theme">
