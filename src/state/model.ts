@@ -1,11 +1,12 @@
 import { compileSource, createEngine, Schedule, type Circuit, type Engine, type SourceError } from '../core/index.ts';
 import { asScalars, MAX_AS_SCALARS_GATES } from '../core/transforms/as-scalars.ts';
 import { expandSigmoid } from '../core/transforms/expand-sigmoid.ts';
+import { expandSoftmax } from '../core/transforms/expand-softmax.ts';
 import { carryInputs } from './carry-inputs.ts';
 
 /** How a compiled circuit is shown: each view is a transform of the one compiled circuit, never a new compile. */
 export interface ViewOptions {
-  /** Draw sigmoid(a) as its four primitive gates (*-1, exp, +1, 1/x) instead of one σ gate. */
+  /** Draw sigmoid(a) as its four primitive gates (*-1, exp, +1, 1/x) and softmax as exp, sum and /. */
   readonly expandSigmoid?: boolean;
   /** Draw a tensor circuit as the scalar circuit it stands for, one wire per element. */
   readonly asScalars?: boolean;
@@ -49,7 +50,7 @@ export function present(source: string, compiled: Circuit, options: ViewOptions,
     if (result.ok) circuit = result.circuit;
     else asScalarsRefused = result.gates;
   }
-  if (options.expandSigmoid) circuit = expandSigmoid(circuit);
+  if (options.expandSigmoid) circuit = expandSoftmax(expandSigmoid(circuit));
   const tape = createEngine(circuit);
   if (from) {
     carryInputs(from.tape, tape);

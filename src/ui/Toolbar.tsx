@@ -11,6 +11,7 @@ export function Toolbar() {
   const asScalars = useApp((s) => s.asScalars);
   const setAsScalars = useApp((s) => s.setAsScalars);
   const tensor = useApp((s) => s.model?.compiled.tensor ?? false);
+  const softmax = useApp((s) => s.model?.compiled.nodes.some((n) => n.op === 'softmax') ?? false);
   const refused = useApp((s) => s.model?.asScalarsRefused);
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
@@ -29,7 +30,7 @@ export function Toolbar() {
       </label>
       <label className="check">
         <input type="checkbox" checked={expand} onChange={(e) => setExpand(e.target.checked)} data-testid="toolbar.expand" />
-        <span>Expand σ into *-1, exp, +1, 1/x</span>
+        <span>{softmax ? 'Expand σ and softmax into their gates' : 'Expand σ into *-1, exp, +1, 1/x'}</span>
       </label>
       {tensor && (
         <label className="check" title={refused ? `Too large to show as scalars: it would take ${refused.toLocaleString('en-US')} gates (at most ${MAX_AS_SCALARS_GATES.toLocaleString('en-US')}).` : 'Show every element as its own wire, as the scalar circuit it stands for'}>
