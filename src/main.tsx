@@ -15,6 +15,7 @@ const store = initAppStore({
   source: url.source ?? FIRST_EXAMPLE.source,
   step: url.step ?? 0,
   expandSigmoid: url.expand ?? false,
+  asScalars: url.scalars ?? false,
   theme: url.theme ?? 'light',
   showGradCheck: url.check ?? false,
   embed: url.embed,

@@ -53,6 +53,16 @@ describe('links', () => {
     expect(embed).toMatchObject({ step: 3, embed: true, panels: { editor: true, inputs: false, explain: true }, origin: 'https://a.org', check: null });
   });
 
+  it('carry "as scalars" for a tensor circuit, and only for one', () => {
+    const tensor = EXAMPLES.find((e) => e.id === 'vector-norm')!.source;
+    const store = initAppStore({ source: tensor, asScalars: true, step: 'end' });
+    expect(store.getState().model?.circuit.tensor).toBe(false);
+    const link = parseUrlState(searchFor(store.getState(), { embed: false }));
+    expect(link).toMatchObject({ source: tensor, scalars: true, step: 'end' });
+    const scalar = initAppStore({ source: EXAMPLES[0]!.source, asScalars: true });
+    expect(parseUrlState(searchFor(scalar.getState(), { embed: false })).scalars).toBeNull();
+  });
+
   it('keep a formula readable and exact, whatever characters it holds', () => {
     const source = '# a + b; c = "x" & \'y\'\nf = a/b + c^2 % 100';
     const store = createAppStore({ source });

@@ -12,6 +12,8 @@ export interface UrlState {
   readonly theme: Theme | null;
   /** `expand`: σ gates shown expanded into *-1, exp, +1, 1/x. */
   readonly expand: boolean | null;
+  /** `scalars`: a tensor circuit shown as the scalar circuit it stands for. */
+  readonly scalars: boolean | null;
   /** `check`: the gradient check panel open (full app). */
   readonly check: boolean | null;
   /** `embed=1`: only the circuit and the step controls, for an iframe. */
@@ -41,6 +43,7 @@ export function parseUrlState(search: string): UrlState {
     step: step === 'end' ? 'end' : step !== null && new RegExp(`^\\d{1,${MAX_STEP_DIGITS}}$`).test(step) ? Number(step) : null,
     theme: THEMES.find((t) => t === theme) ?? null,
     expand: flag(params, 'expand'),
+    scalars: flag(params, 'scalars'),
     check: flag(params, 'check'),
     embed: flag(params, 'embed') === true,
     panels: { editor: flag(params, 'editor') === true, inputs: flag(params, 'inputs') === true, explain: flag(params, 'explain') === true },
@@ -73,7 +76,7 @@ function encodeValue(v: string): string {
     .replace(/'/g, '%27');
 }
 
-type LinkState = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'showGradCheck' | 'embed' | 'panels'>;
+type LinkState = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels'>;
 
 /** The query string (with `?`, or empty) that reopens this view. Defaults are left out to keep links short. */
 export function searchFor(state: LinkState, options: { embed: boolean; origin?: string | null }): string {
@@ -81,6 +84,7 @@ export function searchFor(state: LinkState, options: { embed: boolean; origin?: 
   const last = state.model?.schedule.last;
   if (state.model && state.step > 0) parts.push(['step', state.step === last ? 'end' : String(state.step)]);
   if (state.expandSigmoid) parts.push(['expand', '1']);
+  if (state.asScalars && state.model?.compiled.tensor) parts.push(['scalars', '1']);
   if (state.theme !== 'light') parts.push(['theme', state.theme]);
   if (options.embed) {
     parts.push(['embed', '1']);
