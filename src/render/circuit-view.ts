@@ -5,7 +5,8 @@ import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
 import type { WireLabels } from './labels.ts';
-import type { Scene } from './scene.ts';
+import type { Scene, SceneNode } from './scene.ts';
+import { describeShape } from '../core/index.ts';
 
 export interface Focus {
   /** The node the current step computes, or -1. */
@@ -15,7 +16,15 @@ export interface Focus {
 
 export interface ViewEvents {
   onGateClick?(nodeIndex: number): void;
+  /** A tensor wire, its stub, its tag or one of its blocks was clicked. */
+  onWireClick?(nodeIndex: number): void;
 }
+
+/** What a click on a tensor wire may land on: its stub's hit line, its tag, its blocks, or a branch leaving it. */
+const WIRE_TARGETS = 'line.stub-hit, g.shape-tag, g.tensor-label, path.edge.tensor';
+
+const tensorHint = (n: SceneNode) =>
+  `${n.wireName || (n.kind === 'gate' ? `${n.label} output` : n.label)}: ${describeShape(n.tensor?.shape ?? [])}; click to inspect it`;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -36,7 +45,7 @@ export class CircuitView {
   private scene: Scene | null = null;
   private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
   private focus: Focus = { node: -1, phase: 'start' };
-  private labelElements: LabelElements = { value: [], grad: [] };
+  private labelElements: LabelElements = { value: [], grad: [], tensor: [] };
   private labels: WireLabels | null = null;
   private size = { width: 0, height: 0 };
   private readonly resize: ResizeObserver | null;
@@ -65,7 +74,15 @@ export class CircuitView {
       .extent(() => [[0, 0], [this.size.width, this.size.height]])
       .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => this.preview(event.transform));
     this.surface.call(this.zoom).on('dblclick.zoom', null);
-    attachTooltip(this.svg, this.viewport, (target) => this.describe(target));
+    attachTooltip(this.svg, this.viewport, (target, cell) => this.describe(target, cell));
+    this.svg.on('click.wire', (event: MouseEvent) => {
+      const wire = (event.target as Element | null)?.closest(WIRE_TARGETS);
+      if (!wire || !this.scene) return;
+      const index = wire.matches('path.edge')
+        ? this.scene.edges[Number(wire.getAttribute('data-edge-index'))]?.source
+        : Number(wire.closest('[data-index]')?.getAttribute('data-index'));
+      if (index !== undefined && Number.isInteger(index)) this.events.onWireClick?.(index);
+    });
   }
 
   get duration(): number {
@@ -78,7 +95,9 @@ export class CircuitView {
     this.scene = scene;
     this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
     drawEdges(this.viewport.select('g.edges'), scene, animate ? this.duration : 0);
-    drawNodes(this.viewport.select('g.nodes'), scene, animate ? this.duration : 0, (i) => this.events.onGateClick?.(i));
+    drawNodes(this.viewport.select('g.nodes'), scene, animate ? this.duration : 0, (i, target) => {
+      if (!target.closest(WIRE_TARGETS)) this.events.onGateClick?.(i);
+    });
     this.labelElements = drawLabels(this.viewport.select('g.labels'), scene);
     this.svg.attr('data-nodes', scene.nodes.length);
   }
@@ -115,10 +134,16 @@ export class CircuitView {
     this.svg.attr('data-current', current);
   }
 
-  private describe(target: Element): string {
-    const index = Number(target.getAttribute('data-index'));
+  private describe(target: Element, cell: number): string {
     if (target.matches('g.node')) return target.getAttribute('data-full') ?? '';
-    return this.labels?.full(target.matches('.value') ? 'value' : 'grad', index) ?? '';
+    const holder = target.closest('[data-index]');
+    const index = Number(holder?.getAttribute('data-index'));
+    const node = this.scene?.nodes[index];
+    if (target.matches('g.shape-tag, line.stub-hit')) return node?.tensor ? tensorHint(node) : '';
+    const kind = holder?.matches('.value') ? 'value' : 'grad';
+    if (target.matches('text.cell')) return this.labels?.element(kind, index, Number(target.getAttribute('data-k'))) ?? '';
+    if (target.matches('image.heatmap')) return cell < 0 ? '' : this.labels?.element(kind, index, cell) ?? '';
+    return this.labels?.full(kind, index) ?? '';
   }
 
   /**

@@ -25,3 +25,32 @@ export const ZOOM_EXTENT: [number, number] = [0.05, 8];
 /** From this many nodes, pan and zoom move a picture of the circuit and redraw it when the gesture pauses. */
 export const LARGE_SCENE = 1500;
 export const COMMIT_DELAY_MS = 160;
+
+/* Tensor wires: a shape tag on the wire, the value as a small matrix or a heatmap above it, the gradient below. */
+/** A tensor up to this many rows and columns is written out as numbers; a larger one is drawn as a heatmap. */
+export const MATRIX_MAX_ROWS = 4;
+export const MATRIX_MAX_COLS = 4;
+export const MATRIX_FONT = 11;
+/** Vertical pitch of the matrix rows. */
+export const MATRIX_ROW = 13;
+/** Every cell is sized for this many characters (`-12.34`), so a value edit never needs a new layout. */
+export const MATRIX_CELL_CHARS = 5;
+export const MATRIX_CELL_GAP = 6;
+/** Width of a square bracket's arms and its distance from the numbers. */
+export const BRACKET_ARM = 3;
+export const BRACKET_PAD = 3;
+/** A heatmap is at most this wide or tall, and its cells at most this big. */
+export const HEATMAP_SIZE = 64;
+export const HEATMAP_MAX_CELL = 9;
+/** A matrix with more rows or columns than this, or much taller than wide, is wrapped row by row into a square grid. */
+export const HEATMAP_MAX_SIDE = 64;
+export const HEATMAP_MAX_ASPECT = 8;
+export const RANGE_FONT = 10;
+/** Characters reserved for a heatmap's range text, `∂ -12.3 … 45.6`. */
+export const RANGE_CHARS = 15;
+export const TAG_FONT = 10;
+export const TAG_HEIGHT = 14;
+/** Space between the wire and the blocks above and below it, and around the blocks along the stub. */
+export const TENSOR_WIRE_CLEAR = 6;
+export const TENSOR_BLOCK_GAP = 10;
+export const TENSOR_NAME_DY = -11;

@@ -11,6 +11,8 @@ export function drawEdges(layer: d3.Selection<d3.BaseType, unknown, null, undefi
   const merged = entered.merge(paths)
     .attr('data-edge-index', (_e, i) => i)
     .attr('data-source', (e) => scene.nodes[e.source]?.id ?? '')
-    .attr('data-target', (e) => scene.nodes[e.target]?.id ?? '');
+    .attr('data-target', (e) => scene.nodes[e.target]?.id ?? '')
+    // A wire carrying a vector or matrix is drawn heavier, as on the stub it leaves.
+    .classed('tensor', (e) => scene.nodes[e.source]?.tensor !== undefined);
   (duration ? merged.transition().duration(duration) : merged).attr('d', (e) => line(e.points as { x: number; y: number }[]));
 }

@@ -1,26 +1,35 @@
 import type * as d3 from 'd3';
 import { GRAD_DY, LABEL_FONT, NAME_FONT, VALUE_DY } from './constants.ts';
+import { drawTensorLabels, updateTensorLabel, type TensorLabelElements } from './draw-tensor-labels.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene, SceneNode } from './scene.ts';
 
 type Layer = d3.Selection<d3.BaseType, unknown, null, undefined>;
 export interface ShownLabels { value: string[]; grad: string[]; partial: Uint8Array }
-/** The label elements of each node, by node index, so one step touches only what changed. */
-export interface LabelElements { value: SVGTextElement[]; grad: SVGTextElement[] }
+/** The label elements of each node, by node index (scalar wires' texts; tensor wires' blocks), so one step touches only what changed. */
+export interface LabelElements {
+  value: (SVGTextElement | undefined)[];
+  grad: (SVGTextElement | undefined)[];
+  tensor: (TensorLabelElements | undefined)[];
+}
 
 /** Value above the wire (green), gradient below (red, italic, with a ∂ mark so colour is not needed), name on named wires. */
 export function drawLabels(layer: Layer, scene: Scene): LabelElements {
   const names = layer.selectAll<SVGTextElement, SceneNode>('text.wire-name').data(scene.nodes.filter((n) => n.wireName !== ''), (n) => n.id);
   names.exit().remove();
   names.enter().append('text').attr('class', 'wire-name').attr('font-size', NAME_FONT).merge(names)
-    .attr('x', (n) => n.stubStart.x + 4).attr('y', (n) => n.y + VALUE_DY).text((n) => n.wireName);
-  const value = join(layer, scene, 'value').attr('y', (n) => n.y + VALUE_DY);
-  const grad = join(layer, scene, 'grad').attr('y', (n) => n.y + GRAD_DY);
-  return { value: value.nodes(), grad: grad.nodes() };
+    .attr('x', (n) => n.tensor?.nameX ?? n.stubStart.x + 4).attr('y', (n) => n.tensor?.nameY ?? n.y + VALUE_DY).text((n) => n.wireName);
+  const scalars = scene.nodes.filter((n) => !n.tensor);
+  const value = join(layer, scalars, 'value').attr('y', (n) => n.y + VALUE_DY);
+  const grad = join(layer, scalars, 'grad').attr('y', (n) => n.y + GRAD_DY);
+  const elements: LabelElements = { value: [], grad: [], tensor: drawTensorLabels(layer, scene) };
+  value.each(function (n) { elements.value[n.index] = this; });
+  grad.each(function (n) { elements.grad[n.index] = this; });
+  return elements;
 }
 
-function join(layer: Layer, scene: Scene, kind: 'value' | 'grad') {
-  const texts = layer.selectAll<SVGTextElement, SceneNode>(`text.${kind}`).data(scene.nodes, (n) => n.id);
+function join(layer: Layer, nodes: readonly SceneNode[], kind: 'value' | 'grad') {
+  const texts = layer.selectAll<SVGTextElement, SceneNode>(`text.${kind}`).data(nodes, (n) => n.id);
   texts.exit().remove();
   return texts.enter().append('text').attr('class', kind).attr('font-size', LABEL_FONT).attr('text-anchor', 'end').merge(texts)
     .order()
@@ -35,15 +44,24 @@ function join(layer: Layer, scene: Scene, kind: 'value' | 'grad') {
 
 /** Writes only the labels whose text changed since the last call; returns what is now shown. */
 export function updateLabels(elements: LabelElements, labels: WireLabels, shown: ShownLabels, duration: number): ShownLabels {
-  for (let i = 0; i < elements.value.length; i++) {
+  const n = labels.value.length;
+  for (let i = 0; i < n; i++) {
     const value = labels.value[i] ?? '';
-    if (shown.value[i] !== value) {
-      write(elements.value[i] as SVGTextElement, 'value', value, value, duration, !shown.value[i]);
-    }
     const grad = labels.grad[i] ?? '';
     const partial = labels.partial[i] ?? 0;
+    const tensor = elements.tensor[i];
+    if (tensor) {
+      if (shown.value[i] !== value) updateTensorLabel(tensor, 'value', labels, i, duration, !shown.value[i]);
+      if (shown.grad[i] !== grad || shown.partial[i] !== partial) updateTensorLabel(tensor, 'grad', labels, i, duration, !shown.grad[i]);
+      continue;
+    }
+    if (shown.value[i] !== value) {
+      const el = elements.value[i];
+      if (el) write(el, 'value', value, value, duration, !shown.value[i]);
+    }
     if (shown.grad[i] !== grad || shown.partial[i] !== partial) {
-      const el = elements.grad[i] as SVGTextElement;
+      const el = elements.grad[i];
+      if (!el) continue;
       el.classList.toggle('partial', partial === 1);
       write(el, 'grad', grad, grad && `∂ ${grad}${partial ? ' + …' : ''}`, duration, !shown.grad[i]);
     }

@@ -7,7 +7,7 @@ export function drawNodes(
   layer: d3.Selection<d3.BaseType, unknown, null, undefined>,
   scene: Scene,
   duration: number,
-  onClick: (index: number) => void,
+  onClick: (index: number, target: Element) => void,
 ): void {
   const groups = layer.selectAll<SVGGElement, SceneNode>('g.node').data(scene.nodes, (n) => n.id);
   groups.exit().remove();
@@ -17,14 +17,23 @@ export function drawNodes(
   entered.append('text').attr('class', 'gate-label').attr('dy', '0.35em');
 
   const merged = entered.merge(groups)
-    .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.group !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}`)
+    .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.group !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}${n.tensorGate ? ' tensor-gate' : ''}`)
     .attr('data-id', (n) => n.id)
     .attr('data-index', (n) => n.index)
     .attr('data-full', (n) => describeNode(n))
-    .on('click', (_event, n) => onClick(n.index));
+    .on('click', (event: MouseEvent, n) => onClick(n.index, event.target as Element));
   (duration ? merged.transition().duration(duration) : merged).attr('transform', (n) => `translate(${n.x},${n.y})`);
 
   merged.select('line.stub')
+    .classed('tensor', (n) => n.tensor !== undefined)
+    .attr('x1', (n) => n.stubStart.x - n.x).attr('x2', (n) => n.stubEnd.x - n.x).attr('y1', 0).attr('y2', 0);
+  // A tensor wire's stub gets a wider invisible twin, easy to click for its inspector; scalar wires stay as they were.
+  merged.each(function (n) {
+    const hit = this.querySelector('line.stub-hit');
+    if (n.tensor && !hit) d3.select(this).insert('line', 'rect.shape').attr('class', 'stub-hit');
+    else if (!n.tensor) hit?.remove();
+  });
+  merged.select('line.stub-hit')
     .attr('x1', (n) => n.stubStart.x - n.x).attr('x2', (n) => n.stubEnd.x - n.x).attr('y1', 0).attr('y2', 0);
   merged.select('rect.shape')
     .attr('x', (n) => -n.width / 2).attr('y', (n) => -n.height / 2)
@@ -44,6 +53,8 @@ function isGroupable(n: SceneNode): boolean {
 function describeNode(n: SceneNode): string {
   if (n.kind === 'input') return `input ${n.label}`;
   if (n.kind === 'const') return `constant ${n.label}`;
-  const hint = n.label === 'σ' ? ' (click to expand into *-1, exp, +1, 1/x)' : n.group !== undefined ? ' (click to group back into one σ gate)' : '';
+  const hint = n.label === 'σ' ? ' (click to expand into *-1, exp, +1, 1/x)'
+    : n.group !== undefined ? ' (click to group back into one σ gate)'
+    : n.tensorGate ? ' (click for its Jacobian lens, or press j when it is the current gate)' : '';
   return `${n.label} gate${n.wireName ? ` computing ${n.wireName}` : ''}${hint}`;
 }

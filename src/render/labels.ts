@@ -1,12 +1,20 @@
-import { formatFull, formatValue, outputSymbol, shapeTag, GRAD_COMPLETE, GRAD_NONE, type Engine, type Snapshot } from '../core/index.ts';
+import { formatFull, formatValue, outputSymbol, GRAD_COMPLETE, GRAD_NONE, type Engine, type Snapshot } from '../core/index.ts';
+import { elementIndex } from './tensor-geometry.ts';
+
+export type LabelKind = 'value' | 'grad';
 
 /** The text of every wire's labels at one step; empty where nothing is known yet. */
 export interface WireLabels {
+  /** A scalar wire's label text; for a tensor wire, a fingerprint of its numbers, so only changed blocks are redrawn. */
   readonly value: string[];
   readonly grad: string[];
   readonly partial: Uint8Array;
   /** The full-precision text shown on hover, built only for the label hovered. */
-  full(kind: 'value' | 'grad', index: number): string;
+  full(kind: LabelKind, index: number): string;
+  /** A tensor wire's numbers at this step (its gradient summed so far), or undefined while not known. */
+  numbers(kind: LabelKind, index: number): Float64Array | undefined;
+  /** The hover text of element k of a tensor wire: `W[0, 1] = 0.5`. */
+  element(kind: LabelKind, index: number, k: number): string;
 }
 
 export function wireLabels(tape: Engine, snapshot: Snapshot, names: readonly string[]): WireLabels {
@@ -14,22 +22,41 @@ export function wireLabels(tape: Engine, snapshot: Snapshot, names: readonly str
   const value: string[] = new Array(n);
   const grad: string[] = new Array(n);
   const partial = new Uint8Array(n);
-  const { offset, circuit } = tape;
-  const text = (buffer: Float64Array, i: number) => {
-    const shape = circuit.nodes[i]?.shape ?? [];
-    return shape.length ? shapeTag(shape) : formatValue(buffer[offset[i] as number] as number);
-  };
+  const { offset, length, circuit } = tape;
+  const isTensor = (i: number) => (circuit.nodes[i]?.shape.length ?? 0) > 0;
+  const slice = (buffer: Float64Array, i: number) => buffer.subarray(offset[i] as number, (offset[i] as number) + (length[i] as number));
+  const text = (buffer: Float64Array, i: number) => (isTensor(i) ? fingerprint(slice(buffer, i)) : formatValue(buffer[offset[i] as number] as number));
   for (let i = 0; i < n; i++) {
     value[i] = snapshot.hasValue[i] === 1 ? text(tape.values, i) : '';
     const state = snapshot.gradState[i] as number;
     grad[i] = state === GRAD_NONE ? '' : text(snapshot.grad, i);
     partial[i] = state !== GRAD_NONE && state !== GRAD_COMPLETE ? 1 : 0;
   }
-  const full = (kind: 'value' | 'grad', i: number): string => {
+  const f = outputSymbol(circuit);
+  const more = (i: number) => (partial[i] ? ' so far: more branches still to add' : '');
+  const full = (kind: LabelKind, i: number): string => {
     if (kind === 'value') return value[i] ? `${names[i]} = ${formatFull(tape.values[offset[i] as number] as number)}` : '';
     if (!grad[i]) return '';
-    const more = partial[i] ? ' so far: more branches still to add' : '';
-    return `∂${outputSymbol(tape.circuit)}/∂${names[i]} = ${formatFull(snapshot.grad[offset[i] as number] as number)}${more}`;
+    return `∂${f}/∂${names[i]} = ${formatFull(snapshot.grad[offset[i] as number] as number)}${more(i)}`;
   };
-  return { value, grad, partial, full };
+  const numbers = (kind: LabelKind, i: number) => {
+    if (!(kind === 'value' ? value[i] : grad[i])) return undefined;
+    return slice(kind === 'value' ? tape.values : snapshot.grad, i);
+  };
+  const element = (kind: LabelKind, i: number, k: number): string => {
+    const numbersOf = numbers(kind, i);
+    if (!numbersOf || k < 0 || k >= numbersOf.length) return '';
+    const at = `${names[i]}${elementIndex(circuit.nodes[i]?.shape ?? [], k)}`;
+    const v = formatFull(numbersOf[k] as number);
+    return kind === 'value' ? `${at} = ${v}` : `∂${f}/∂${at} = ${v}${more(i)}`;
+  };
+  return { value, grad, partial, full, numbers, element };
+}
+
+/** FNV-1a over the numbers' bits: it changes whenever any element does, so an edit redraws just the blocks it changed. */
+function fingerprint(numbers: Float64Array): string {
+  const words = new Uint32Array(numbers.buffer, numbers.byteOffset, numbers.length * 2);
+  let h = 2166136261;
+  for (let k = 0; k < words.length; k++) h = Math.imul(h ^ (words[k] as number), 16777619);
+  return `#${numbers.length}:${(h >>> 0).toString(36)}`;
 }

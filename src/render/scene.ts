@@ -3,6 +3,7 @@ import { layout, type Point } from '../layout/index.ts';
 import {
   BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LAYER_GAP, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
 } from './constants.ts';
+import { tensorStub, type TensorLayout } from './tensor-stub.ts';
 
 export type Shape = 'circle' | 'box' | 'terminal';
 
@@ -23,6 +24,10 @@ export interface SceneNode {
   readonly stubEnd: Point;
   readonly isOutput: boolean;
   readonly group?: string;
+  /** Only on a wire carrying a vector or matrix: where its tag and its value and gradient blocks go. */
+  readonly tensor?: TensorLayout;
+  /** A gate that reads or makes a vector or matrix: it has a Jacobian lens. */
+  readonly tensorGate?: true;
 }
 
 export interface SceneEdge {
@@ -57,7 +62,15 @@ function shapeOf(circuit: Circuit, node: CircuitNode, i: number): { shape: Shape
 /** Layout as a pure data step: circuit in, positions out. Nothing is placed by hand. */
 export function buildScene(circuit: Circuit): Scene {
   const shapes = circuit.nodes.map((node, i) => shapeOf(circuit, node, i));
-  const boxes = circuit.nodes.map((node, i) => ({ id: node.id, width: (shapes[i]?.width ?? 0) + STUB_LENGTH, height: shapes[i]?.height ?? 0 }));
+  const wireNames = circuit.nodes.map(labelledName);
+  // A tensor wire's stub is long and its box tall enough for the blocks above and below it, so the layout keeps
+  // every other gate, wire and label clear of them.
+  const stubs = circuit.nodes.map((node, i) => (node.shape.length ? tensorStub(node.shape, wireNames[i] as string) : undefined));
+  const boxes = circuit.nodes.map((node, i) => ({
+    id: node.id,
+    width: (shapes[i]?.width ?? 0) + (stubs[i]?.length ?? STUB_LENGTH),
+    height: Math.max(shapes[i]?.height ?? 0, stubs[i]?.height ?? 0),
+  }));
   const edgeList: { source: number; target: number; argPos: number }[] = [];
   circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));
   const placed = layout(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP, output: circuit.output });
@@ -67,12 +80,15 @@ export function buildScene(circuit: Circuit): Scene {
     const centre = placed.nodes[i] as Point;
     const left = centre.x - (boxes[i]?.width ?? 0) / 2;
     const x = left + s.width / 2;
-    const labelled = node.kind === 'gate' || node.kind === 'const' ? node.names[0] ?? '' : node.names.slice(1).join(' = ');
+    const stub = stubs[i];
+    const stubStart = { x: left + s.width, y: centre.y };
     return {
-      id: node.id, index: i, kind: node.kind, label: s.label, wireName: labelled, shape: s.shape,
+      id: node.id, index: i, kind: node.kind, label: s.label, wireName: wireNames[i] as string, shape: s.shape,
       x, y: centre.y, width: s.width, height: s.height,
-      stubStart: { x: left + s.width, y: centre.y }, stubEnd: { x: left + s.width + STUB_LENGTH, y: centre.y },
+      stubStart, stubEnd: { x: stubStart.x + (stub?.length ?? STUB_LENGTH), y: centre.y },
       isOutput: i === circuit.output, ...(node.group !== undefined ? { group: node.group } : {}),
+      ...(stub ? { tensor: stub.place(stubStart) } : {}),
+      ...(isTensorGate(circuit, node) ? { tensorGate: true } : {}),
     };
   });
 
@@ -87,6 +103,14 @@ export function buildScene(circuit: Circuit): Scene {
     };
   });
   return { nodes, edges, width: placed.width, height: placed.height, crossings: placed.crossings };
+}
+
+function isTensorGate(circuit: Circuit, node: CircuitNode): boolean {
+  return node.kind === 'gate' && (node.shape.length > 0 || node.args.some((a) => (circuit.nodes[a]?.shape.length ?? 0) > 0));
+}
+
+function labelledName(node: CircuitNode): string {
+  return node.kind === 'gate' || node.kind === 'const' ? node.names[0] ?? '' : node.names.slice(1).join(' = ');
 }
 
 /** Where a wire meets its gate: two inputs enter above and below the middle, as on the slides. */

@@ -4,6 +4,8 @@ import { CircuitView } from '../render/circuit-view.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene } from '../render/scene.ts';
 import { useApp, useAppStore } from './store-context.ts';
+import { tensorDialog } from './tensor-dialog.ts';
+import { TensorDialogs } from './TensorDialogs.tsx';
 
 /** Keeps the current view reachable for keyboard shortcuts and the embed API. */
 export const viewRef: { current: CircuitView | null } = { current: null };
@@ -24,6 +26,14 @@ export function CircuitPanel() {
         const { model: m, expandSigmoid, setExpandSigmoid } = store.getState();
         const node = m?.circuit.nodes[i];
         if (node?.op === 'sigmoid' || node?.group !== undefined) setExpandSigmoid(!expandSigmoid);
+        // Any other gate that reads or makes a tensor opens its Jacobian lens.
+        else if (node?.kind === 'gate' && m?.circuit.tensor && [i, ...node.args].some((a) => (m.circuit.nodes[a]?.shape.length ?? 0) > 0)) {
+          tensorDialog.getState().show('lens', node.id);
+        }
+      },
+      onWireClick: (i) => {
+        const node = store.getState().model?.circuit.nodes[i];
+        if (node) tensorDialog.getState().show('inspector', node.id);
       },
     });
     view.current = v;
@@ -72,7 +82,9 @@ export function CircuitPanel() {
       <div className="legend" aria-hidden="true">
         <span className="legend-value">value (above the wire)</span>
         <span className="legend-grad">∂ gradient (below the wire)</span>
+        {model?.circuit.tensor && <span className="legend-tensor">heavy wire: a vector or matrix (click it, or press i; j for a gate’s Jacobian)</span>}
       </div>
+      <TensorDialogs />
     </section>
   );
 }

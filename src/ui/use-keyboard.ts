@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../state/store.ts';
 import { viewRef } from './CircuitPanel.tsx';
+import { openForStep } from './tensor-dialog.ts';
 
 const PAN = 60;
 
@@ -27,6 +28,8 @@ export function useKeyboard(store: AppStore): void {
         '=': () => view?.zoomBy(1.25),
         '-': () => view?.zoomBy(0.8),
         '0': () => view?.fit(),
+        i: () => openForStep(store, 'inspector'),
+        j: () => openForStep(store, 'lens'),
       }));
       const action = actions.get(e.key);
       if (!action || (target?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'))) return;
