@@ -1,5 +1,4 @@
 import { assemble, type Circuit, type CircuitNode } from '../circuit.ts';
-import type { Span } from '../position.ts';
 import { SCALAR } from '../tensor/shape.ts';
 
 export type NodeFields = Partial<CircuitNode> & Pick<CircuitNode, 'id' | 'kind' | 'span'>;
@@ -34,4 +33,20 @@ export class CircuitBuilder {
   }
 }
 
-export const spanOf = (node: CircuitNode): Span => node.span;
+/**
+ * Rewrites every gate of one op with `expand` (given the builder, the gate, its argument already mapped, and the
+ * argument's node), copying every other node: how a composite gate is shown as the gates it is made of.
+ */
+export function replaceGates(
+  circuit: Circuit, op: NonNullable<CircuitNode['op']>,
+  expand: (b: CircuitBuilder, node: CircuitNode, input: number, inputNode: CircuitNode) => number,
+): Circuit {
+  if (!circuit.nodes.some((n) => n.op === op)) return circuit;
+  const b = new CircuitBuilder();
+  const map = new Int32Array(circuit.nodes.length);
+  circuit.nodes.forEach((node, i) => {
+    const args = node.args.map((a) => map[a] as number);
+    map[i] = node.op === op ? expand(b, node, args[0] as number, circuit.nodes[node.args[0] as number] as CircuitNode) : b.copy(node, args);
+  });
+  return b.finish(map[circuit.output] as number, circuit.outputName);
+}

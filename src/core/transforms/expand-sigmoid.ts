@@ -1,6 +1,6 @@
 import { wireName, type Circuit, type CircuitNode } from '../circuit.ts';
 import { parenthesize } from '../number-format.ts';
-import { CircuitBuilder } from './builder.ts';
+import { replaceGates, type CircuitBuilder } from './builder.ts';
 
 /**
  * σ(a) = 1 / (1 + exp(-1 · a)): every σ gate becomes the lecture's four gates, grouped under the σ gate's id (the
@@ -8,14 +8,7 @@ import { CircuitBuilder } from './builder.ts';
  * A circuit transform: the source is not read again. Works elementwise on tensors too.
  */
 export function expandSigmoid(circuit: Circuit): Circuit {
-  if (!circuit.nodes.some((n) => n.op === 'sigmoid')) return circuit;
-  const b = new CircuitBuilder();
-  const map = new Int32Array(circuit.nodes.length);
-  circuit.nodes.forEach((node, i) => {
-    const args = node.args.map((a) => map[a] as number);
-    map[i] = node.op === 'sigmoid' ? expandOne(b, node, args[0] as number, circuit.nodes[node.args[0] as number] as CircuitNode) : b.copy(node, args);
-  });
-  return b.finish(map[circuit.output] as number, circuit.outputName);
+  return replaceGates(circuit, 'sigmoid', expandOne);
 }
 
 function expandOne(b: CircuitBuilder, node: CircuitNode, input: number, inputNode: CircuitNode): number {

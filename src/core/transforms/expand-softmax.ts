@@ -1,6 +1,6 @@
 import { wireName, type Circuit, type CircuitNode } from '../circuit.ts';
 import { parenthesize } from '../number-format.ts';
-import { CircuitBuilder } from './builder.ts';
+import { replaceGates, type CircuitBuilder } from './builder.ts';
 
 /**
  * softmax(x) = exp(x) / Σ exp(x): every softmax gate becomes an `exp`, a `sum` along the last axis (kept as a column
@@ -9,14 +9,7 @@ import { CircuitBuilder } from './builder.ts';
  * softmax gate itself stays finite.
  */
 export function expandSoftmax(circuit: Circuit): Circuit {
-  if (!circuit.nodes.some((n) => n.op === 'softmax')) return circuit;
-  const b = new CircuitBuilder();
-  const map = new Int32Array(circuit.nodes.length);
-  circuit.nodes.forEach((node, i) => {
-    const args = node.args.map((a) => map[a] as number);
-    map[i] = node.op === 'softmax' ? expandOne(b, node, args[0] as number, circuit.nodes[node.args[0] as number] as CircuitNode) : b.copy(node, args);
-  });
-  return b.finish(map[circuit.output] as number, circuit.outputName);
+  return replaceGates(circuit, 'softmax', expandOne);
 }
 
 function expandOne(b: CircuitBuilder, node: CircuitNode, input: number, inputNode: CircuitNode): number {
