@@ -316,7 +316,10 @@ class Compiler {
   private binary(e: Expr, left: Value, right: Value, what = `'${(e as Extract<Expr, { kind: 'binary' }>).op}'`): Value {
     const op = (e as Extract<Expr, { kind: 'binary' }>).op;
     if (op === '@') return this.matmul(e, left, right, what);
-    const shape = this.checked(elementwiseRule(what, this.shapeOf(left), this.shapeOf(right)), e.span);
+    const ls = this.shapeOf(left);
+    const rs = this.shapeOf(right);
+    // NOTE: scalar circuits skip the shape rule, which allocates: compiling 10^5 gates stays as fast as before tensors.
+    const shape = ls.length === 0 && rs.length === 0 ? SCALAR : this.checked(elementwiseRule(what, ls, rs), e.span);
     const [both, rightConst, leftConst] = BINARY_OPS[op] as [Op, Op, Op];
     if (typeof right !== 'number') return this.gate(rightConst, [this.wire(left)], e, right.literal, shape);
     if (typeof left !== 'number') return this.gate(leftConst, [right], e, left.literal, shape);
@@ -334,7 +337,9 @@ class Compiler {
       case 'pow': return this.binary({ ...e, kind: 'binary', op: '^', left: e.args[0] as Expr, right: e.args[1] as Expr }, first, second as Value, 'pow');
       case 'dot': return this.matmul(e, first, second as Value, 'dot');
       case 'max': case 'min': {
-        const shape = this.checked(elementwiseRule(e.func, this.shapeOf(first), this.shapeOf(second as Value)), e.span);
+        const ls = this.shapeOf(first);
+        const rs = this.shapeOf(second as Value);
+        const shape = ls.length === 0 && rs.length === 0 ? SCALAR : this.checked(elementwiseRule(e.func, ls, rs), e.span);
         return this.gate(e.func, [this.wire(first), this.wire(second as Value)], e, 0, shape);
       }
       case 'sum': case 'mean': {
