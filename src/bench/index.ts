@@ -1,10 +1,12 @@
 import { runBrowserBench } from './browser.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runLayoutBench } from './layout.bench.ts';
+import { runTensorBench } from './tensor.bench.ts';
 
 /** `npm run bench`: every performance figure the issues ask for, measured on this machine. */
 const sections: [string, () => Promise<string>][] = [
   ['core', runCoreBench],
+  ['tensor', runTensorBench],
   ['layout', runLayoutBench],
   ['browser', runBrowserBench],
 ];

@@ -1,44 +1,180 @@
 /**
- * Dense row-major matrix products on flat Float64Arrays at offsets, the three forms backpropagation needs.
- * Every form computes C[m×n] += op(A) · op(B) with the inner dimension k, summing over k in ascending order
- * (so a small product gives the same bits as its "as scalars" circuit, whose adds run left to right).
+ * Dense row-major matrix products on flat Float64Arrays at offsets, the three forms backpropagation needs, plus
+ * C = A · B for the forward pass. Each form computes, for every output element, `s = 0; s += a·b for p = 0, 1, …, k-1;
+ * c += s`, so a small product gives the same bits as its "as scalars" circuit (whose adds run left to right).
+ *
+ * NOTE: every fast path below keeps that order exactly: loops are reordered over the output (rows, columns) only,
+ * never over p, and a running sum lives in a zeroed row or buffer until it is added to `c` once. Large products run
+ * in WebAssembly SIMD (simd-kernel below), whose f64x2 mul and add round exactly as scalar JS does (no fused ops).
  */
 
-/** C[m×n] += A[m×k] · B[k×n] */
-export function matmulAdd(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+/** Below this many multiply-adds the JS loops win: copying into WebAssembly memory costs more than it saves. */
+const SIMD_WORK = 20_000;
+/** Below this, one dot product per output element: for tiny matrices loop overhead matters more than cache lines. */
+const DOT_WORK = 512;
+/** A running row of sums for `C += …`, grown once to the widest row seen (so forward and backward allocate nothing after that). */
+let row = new Float64Array(256);
+const rowOf = (n: number) => (row.length >= n ? row : (row = new Float64Array(n)));
+
+/**
+ * C[m×n] (+)= A'·B' with A'[i,p] = a[ao + i·ai + p·ap] and B'[p,j] = b[bo + p·bp + j·bj], one dot product per
+ * element: the plain order itself. Cache-friendly when both operands' p strides are 1 (the NT form).
+ */
+function dots(a: Float64Array, ao: number, ai: number, ap: number, b: Float64Array, bo: number, bp: number, bj: number, c: Float64Array, co: number, m: number, k: number, n: number, add: boolean): void {
   for (let i = 0; i < m; i++) {
+    const ar = ao + i * ai;
     const ci = co + i * n;
-    const ai = ao + i * k;
     for (let j = 0; j < n; j++) {
       let s = 0;
-      for (let p = 0; p < k; p++) s += (a[ai + p] as number) * (b[bo + p * n + j] as number);
-      c[ci + j] = (c[ci + j] as number) + s;
+      for (let p = 0, x = ar, y = bo + j * bj; p < k; p++, x += ap, y += bp) s += (a[x] as number) * (b[y] as number);
+      c[ci + j] = add ? (c[ci + j] as number) + s : s;
     }
   }
 }
 
-/** C[m×n] += A[m×k] · B[n×k]ᵀ */
-export function matmulAddNT(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+/**
+ * The same product in i-p-j order for B' rows that are contiguous (bj = 1): one row of A' times every row of B',
+ * streaming both. The running sums live in a zeroed row (or, when overwriting, in C itself) and are added once.
+ */
+function rowsTimes(a: Float64Array, ao: number, ai: number, ap: number, b: Float64Array, bo: number, bp: number, c: Float64Array, co: number, m: number, k: number, n: number, add: boolean): void {
+  const s = add ? rowOf(n) : c;
   for (let i = 0; i < m; i++) {
-    const ci = co + i * n;
-    const ai = ao + i * k;
-    for (let j = 0; j < n; j++) {
-      const bj = bo + j * k;
-      let s = 0;
-      for (let p = 0; p < k; p++) s += (a[ai + p] as number) * (b[bj + p] as number);
-      c[ci + j] = (c[ci + j] as number) + s;
+    const so = add ? 0 : co + i * n;
+    const ar = ao + i * ai;
+    for (let j = 0; j < n; j++) s[so + j] = 0; // not fill(): a builtin call costs more than a short row
+    for (let p = 0; p < k; p++) {
+      const x = a[ar + p * ap] as number;
+      const br = bo + p * bp;
+      for (let j = 0; j < n; j++) s[so + j] = (s[so + j] as number) + x * (b[br + j] as number);
     }
+    if (add) for (let j = 0, ci = co + i * n; j < n; j++) c[ci + j] = (c[ci + j] as number) + (s[j] as number);
   }
+}
+
+/** C (+)= A'·B' for B' rows contiguous and at least DOT_WORK multiply-adds: i-p-j rows, or the SIMD kernel. */
+function product(a: Float64Array, ao: number, ai: number, ap: number, b: Float64Array, bo: number, bp: number, c: Float64Array, co: number, m: number, k: number, n: number, add: boolean): void {
+  if (m * k * n < SIMD_WORK || !simdMatmul(a, ao, ai, ap, b, bo, bp, 1, c, co, m, k, n, add)) rowsTimes(a, ao, ai, ap, b, bo, bp, c, co, m, k, n, add);
+}
+
+/** C[m×n] = A[m×k] · B[k×n], bit for bit what zeroing C then matmulAdd gives. */
+export function matmulSet(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+  if (m * k * n < DOT_WORK) dots(a, ao, k, 1, b, bo, n, 1, c, co, m, k, n, false);
+  else product(a, ao, k, 1, b, bo, n, c, co, m, k, n, false);
+}
+
+/** C[m×n] += A[m×k] · B[k×n] */
+export function matmulAdd(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+  if (m * k * n < DOT_WORK) dots(a, ao, k, 1, b, bo, n, 1, c, co, m, k, n, true);
+  else product(a, ao, k, 1, b, bo, n, c, co, m, k, n, true);
 }
 
 /** C[m×n] += A[k×m]ᵀ · B[k×n] */
 export function matmulAddTN(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
-  for (let i = 0; i < m; i++) {
-    const ci = co + i * n;
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += (a[ao + p * m + i] as number) * (b[bo + p * n + j] as number);
-      c[ci + j] = (c[ci + j] as number) + s;
+  if (m * k * n < DOT_WORK) dots(a, ao, 1, m, b, bo, n, 1, c, co, m, k, n, true);
+  else product(a, ao, 1, m, b, bo, n, c, co, m, k, n, true);
+}
+
+/** C[m×n] += A[m×k] · B[n×k]ᵀ: every element is a dot product of two contiguous rows, already cache-friendly. */
+export function matmulAddNT(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
+  if (m * k * n < SIMD_WORK || !simdMatmul(a, ao, k, 1, b, bo, 1, k, c, co, m, k, n, true)) dots(a, ao, k, 1, b, bo, 1, k, c, co, m, k, n, true);
+}
+
+// ---- WebAssembly SIMD: C'[m'×n'] += A'·B' in its own memory, padded to m' even, k' a multiple of 4, n' even ----
+
+/** Bytes of a 466-byte module with one function, `mm`, and its memory; see `simdCode` for what it runs. */
+function simdModule(): Uint8Array {
+  const u = (v: number): number[] => (v < 0x80 ? [v] : [(v & 0x7f) | 0x80, ...u(v >>> 7)]);
+  const section = (id: number, bytes: number[]) => [id, ...u(bytes.length), ...bytes];
+  const name = (s: string) => [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
+  const code = [2, 11, 0x7f, 12, 0x7b, ...simdCode(), 0x0b];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 8, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]), // (i32 × 8) → ()
+    ...section(3, [1, 0]), ...section(5, [1, 0, 1]),
+    ...section(7, [2, ...name('mm'), 0, 0, ...name('mem'), 2, 0]),
+    ...section(10, [1, ...u(code.length), ...code]),
+  ]);
+}
+
+/**
+ * mm(a, ais, aps, b, c, m, k, nb), byte addresses and strides: for i in 0..m step 2, for p in 0..k step 4, for each
+ * 2-column slice j of a row (nb bytes): C[i+r, j] = (((C[i+r, j] + A[i+r,p]·B[p,j]) + A[i+r,p+1]·B[p+1,j]) + …)
+ * for r = 0, 1, with A's elements splatted. Two rows and four p at a time quarter the loads and stores of C.
+ */
+function simdCode(): number[] {
+  const [A, AIS, APS, B, C, M, K, NB, I, P, J, A0, A1, BP, C0, C1, B1, B2, B3, X, Y] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 27];
+  const get = (l: number) => [0x20, l], set = (l: number) => [0x21, l], c32 = (v: number) => [0x41, v];
+  const ADD = 0x6a, MUL = 0x6c, LOOP = [0x03, 0x40], END = 0x0b;
+  const simd = (op: number, ...imm: number[]) => [0xfd, ...(op < 0x80 ? [op] : [(op & 0x7f) | 0x80, op >>> 7]), ...imm];
+  const load = simd(0x00, 4, 0), store = simd(0x0b, 4, 0), splat = simd(0x0a, 3, 0), fadd = simd(0xf0), fmul = simd(0xf2);
+  const sum = (x: number, y: number, to: number) => [...get(x), ...get(y), ADD, ...set(to)];
+  const scaled = (x: number, y: number, q: number, to: number) => [...get(x), ...get(y), ...c32(q), MUL, ADD, ...set(to)];
+  const loopWhile = (v: number, step: number, end: number) => [...get(v), ...c32(step), ADD, ...set(v), ...get(v), ...get(end), 0x49, 0x0d, 0];
+  const update = (c: number, x: number) => [...get(c), ...get(J), ADD, ...get(c), ...get(J), ADD, ...load,
+    ...[0, 1, 2, 3].flatMap((q) => [...get(x + q), ...get(Y + q), ...fmul, ...fadd]), ...store];
+  return [
+    ...c32(0), ...set(I), ...LOOP,
+    ...get(C), ...get(I), ...get(NB), MUL, ADD, ...set(C0), ...sum(C0, NB, C1),
+    ...get(A), ...get(I), ...get(AIS), MUL, ADD, ...set(A0), ...sum(A0, AIS, A1), ...get(B), ...set(BP), ...c32(0), ...set(P),
+    ...LOOP,
+    ...[A0, A1].flatMap((a, r) => [0, 1, 2, 3].flatMap((q) => [...get(a), ...get(APS), ...c32(q), MUL, ADD, ...splat, ...set(X + 4 * r + q)])),
+    ...sum(BP, NB, B1), ...sum(B1, NB, B2), ...sum(B2, NB, B3), ...c32(0), ...set(J),
+    ...LOOP, ...[BP, B1, B2, B3].flatMap((b, q) => [...get(b), ...get(J), ADD, ...load, ...set(Y + q)]),
+    ...update(C0, X), ...update(C1, X + 4), ...loopWhile(J, 16, NB), END,
+    ...scaled(A0, APS, 4, A0), ...scaled(A1, APS, 4, A1), ...sum(B3, NB, BP), ...loopWhile(P, 4, K), END,
+    ...loopWhile(I, 2, M), END,
+  ];
+}
+
+/** The little of the WebAssembly API used here: the core compiles against plain ES2022, without DOM or Node types. */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+type Simd = { mm: (a: number, ais: number, aps: number, b: number, c: number, m: number, k: number, nb: number) => void; mem: { buffer: ArrayBuffer; grow(pages: number): number } };
+let simd: Simd | null | undefined;
+let heap = new Float64Array(0);
+
+function simdInstance(): Simd | null {
+  if (simd === undefined) {
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    try {
+      simd = api ? (new api.Instance(new api.Module(simdModule())).exports as Simd) : null;
+    } catch {
+      simd = null; // no WebAssembly SIMD here: the JS loops compute the same bits
     }
   }
+  return simd;
+}
+
+/**
+ * C[m×n] (+)= A'·B' through the SIMD kernel, with A'[i,p] = a[ao + i·ai + p·ap] (ap or ai is 1) and
+ * B'[p,j] = b[bo + p·bp + j·bj]. The operands are copied in with zero padding (0·0 adds +0, which changes no sum,
+ * since a sum that starts at +0 is never −0), the sums land in a zeroed C' and are then added to C once.
+ * Returns false when there is no WebAssembly SIMD.
+ */
+function simdMatmul(a: Float64Array, ao: number, ai: number, ap: number, b: Float64Array, bo: number, bp: number, bj: number, c: Float64Array, co: number, m: number, k: number, n: number, add: boolean): boolean {
+  const s = simdInstance();
+  if (!s) return false;
+  const m2 = (m + 1) & ~1, k4 = (k + 3) & ~3, n2 = (n + 1) & ~1;
+  const aLen = m2 * k4, bOff = aLen, cOff = bOff + k4 * n2, bytes = (cOff + m2 * n2) * 8;
+  if (heap.byteLength < bytes || heap.buffer !== s.mem.buffer) {
+    if (s.mem.buffer.byteLength < bytes) s.mem.grow(Math.ceil((bytes - s.mem.buffer.byteLength) / 65536));
+    heap = new Float64Array(s.mem.buffer);
+  }
+  const h = heap;
+  // A' rows are whichever of A's axes is contiguous: rows i (ap = 1) or rows p (ai = 1).
+  const [outer, inner, os, width] = ap === 1 ? [m, k, ai, k4] : [k, m, ap, m2];
+  h.fill(0, 0, aLen);
+  for (let r = 0; r < outer; r++) h.set(a.subarray(ao + r * os, ao + r * os + inner), r * width);
+  h.fill(0, bOff, cOff + m2 * n2);
+  if (bj === 1) for (let p = 0; p < k; p++) h.set(b.subarray(bo + p * bp, bo + p * bp + n), bOff + p * n2);
+  else for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) h[bOff + p * n2 + j] = b[bo + j * bj + p] as number;
+  s.mm(0, ap === 1 ? k4 * 8 : 8, ap === 1 ? 8 : m2 * 8, bOff * 8, cOff * 8, m2, k4, n2 * 8);
+  for (let i = 0; i < m; i++) {
+    const ci = co + i * n, hi = cOff + i * n2;
+    if (add) for (let j = 0; j < n; j++) c[ci + j] = (c[ci + j] as number) + (h[hi + j] as number);
+    else c.set(h.subarray(hi, hi + n), ci);
+  }
+  return true;
 }

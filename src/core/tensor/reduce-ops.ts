@@ -14,7 +14,8 @@ export function reductionCount(p: { aShape: readonly number[]; c: number }): num
 /** `sum(a)` over everything, or along axis 0 (down the columns) or 1 (along the rows); `scale` makes it a mean. */
 function reduceForward(scale: boolean): Forward {
   return (p, v) => {
-    const [r, c] = inputMatrix(p);
+    const r = p.aShape.length === 2 ? (p.aShape[0] as number) : 1;
+    const c = p.aShape.length === 2 ? (p.aShape[1] as number) : (p.aShape[0] ?? 1);
     const { a, out } = p;
     const k = scale ? 1 / reductionCount(p) : 1;
     if (p.c < 0 || p.aShape.length <= 1) {
@@ -37,16 +38,27 @@ function reduceForward(scale: boolean): Forward {
   };
 }
 
-/** Each input element receives the upstream gradient of the output element it was summed into (scaled for a mean). */
+/**
+ * Each input element receives the upstream gradient of the output element it was summed into (scaled for a mean).
+ * One loop per axis, so the inner loops index nothing but the input.
+ */
 function reduceBackward(scale: boolean): Backward {
   return (p, _v, g, _j, target, t) => {
-    const [r, c] = inputMatrix(p);
+    const r = p.aShape.length === 2 ? (p.aShape[0] as number) : 1;
+    const c = p.aShape.length === 2 ? (p.aShape[1] as number) : (p.aShape[0] ?? 1);
     const k = scale ? 1 / reductionCount(p) : 1;
-    const all = p.c < 0 || p.aShape.length <= 1;
-    for (let i = 0; i < r; i++) {
-      for (let j = 0; j < c; j++) {
-        const up = g[p.out + (all ? 0 : p.c === 0 ? j : i)] as number;
-        target[t + i * c + j] = (target[t + i * c + j] as number) + (scale ? up * k : up);
+    const { out } = p;
+    if (p.c < 0 || p.aShape.length <= 1) {
+      const up = scale ? (g[out] as number) * k : (g[out] as number);
+      for (let i = 0; i < r * c; i++) target[t + i] = (target[t + i] as number) + up;
+    } else if (p.c === 0) {
+      for (let i = 0; i < r; i++) {
+        for (let j = 0; j < c; j++) target[t + i * c + j] = (target[t + i * c + j] as number) + (scale ? (g[out + j] as number) * k : (g[out + j] as number));
+      }
+    } else {
+      for (let i = 0; i < r; i++) {
+        const up = scale ? (g[out + i] as number) * k : (g[out + i] as number);
+        for (let j = 0; j < c; j++) target[t + i * c + j] = (target[t + i * c + j] as number) + up;
       }
     }
   };

@@ -1,10 +1,9 @@
-import { matmulAdd, matmulAddNT, matmulAddTN } from './kernels.ts';
+import { matmulAddNT, matmulAddTN, matmulSet } from './kernels.ts';
 import type { Backward, Forward } from './plan.ts';
 
 /** C = A · B, with vectors taken as a row (on the left) or a column (on the right), as matmul does. */
 export const matmulForward: Forward = (p, v) => {
-  v.fill(0, p.out, p.out + p.len);
-  matmulAdd(v, p.a, v, p.b, v, p.out, p.m, p.k, p.n);
+  matmulSet(v, p.a, v, p.b, v, p.out, p.m, p.k, p.n);
 };
 
 /** ∂L/∂A = ∂L/∂C · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂C. */
