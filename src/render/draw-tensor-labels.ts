@@ -48,6 +48,9 @@ export function drawTensorLabels(layer: Layer, scene: Scene): (TensorLabelElemen
         if (this.getAttribute('data-shape') === key) return;
         this.setAttribute('data-shape', key);
         this.replaceChildren();
+        // The whole block is a click target, gaps between numbers included.
+        d3.select(this).append('rect').attr('class', 'block-hit')
+          .attr('x', -2).attr('y', -2).attr('width', n.tensor.block.width + 4).attr('height', n.tensor.block.height + 4);
         if (n.tensor.block.kind === 'matrix') buildMatrix(d3.select(this), n.tensor.block, kind);
         else buildHeatmap(d3.select(this), n.tensor.block, kind);
       })

@@ -39,7 +39,8 @@ export function Dialog({ title, onClose, testId, children }: DialogProps) {
         e.preventDefault();
         close.current();
       }}
-      onClose={() => close.current()}
+      // NOTE: a close() made while unmounting (or by StrictMode's second mount) fires later; only a closed dialog counts.
+      onClose={(e) => !e.currentTarget.open && close.current()}
       onKeyDown={(e) => e.stopPropagation()}
       onClick={(e) => e.target === e.currentTarget && close.current()}
     >

@@ -22,7 +22,7 @@ export function HeatmapCanvas({ values, rows, cols, name, label, testId, size = 
   useEffect(() => {
     if (canvas.current) paintCanvas(canvas.current, values, rows, cols);
   }, [values, rows, cols]);
-  const cell = Math.max(1, Math.min(16, Math.floor(size / Math.max(rows, cols))));
+  const cell = Math.max(1, Math.min(24, Math.floor(size / Math.max(rows, cols))));
   const { min, max } = extent(values);
   const limit = scaleLimit(values);
   const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
