@@ -11,6 +11,14 @@ const XOR = 'X = [[0,0,1],[0,1,1],[1,0,1],[1,1,1]]; y = [[0],[1],[1],[0]]; syn0 
  * block or heatmap) against every gate and every other label. Measured on screen, as the user sees them.
  */
 async function collisions(page: Page): Promise<string[]> {
+  const svg = page.getByTestId('circuit.svg');
+  // Zoomed out below legibility the labels are not drawn at all, and there would be nothing to measure.
+  for (let k = 0; k < 10 && (await svg.getAttribute('class'))?.includes('labels-hidden'); k++) {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('+');
+    await page.waitForTimeout(300);
+  }
+  await expect(svg).not.toHaveClass(/labels-hidden/);
   return page.evaluate(() => {
     const svg = document.querySelector('[data-testid="circuit.svg"]') as SVGSVGElement;
     const shown = (el: Element) => !el.closest('[visibility="hidden"], [display="none"]');
@@ -22,6 +30,7 @@ async function collisions(page: Page): Promise<string[]> {
     const labels = [...svg.querySelectorAll('g.labels text.value, g.labels text.grad, g.labels text.wire-name, g.labels g.shape-tag, g.labels g.tensor-label')]
       .filter((el) => shown(el) && (el.tagName !== 'text' || (el.textContent ?? '') !== ''))
       .map((el) => box(el, `${el.getAttribute('class')} ${el.getAttribute('data-id') ?? el.textContent}`));
+    if (labels.length === 0 || labels.some((l) => l.r.width === 0)) return ['labels are not drawn'];
     // Touching edges are not overlaps: half a pixel of tolerance.
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     const found: string[] = [];
@@ -60,8 +69,8 @@ test.describe('tensor wires', () => {
     const heavy = await app.svg.locator('path.edge.tensor:not(.active)').first().evaluate(width);
     const thin = await app.svg.locator('g.node[data-id="f"] line.stub').evaluate(width);
     expect(heavy).toBeGreaterThan(thin * 1.5);
-    await shoot(page, 'lecture-end');
     expect(await collisions(page)).toEqual([]);
+    await shoot(page, 'lecture-end');
 
     await cells(app, 'grad', 'W').nth(1).hover();
     await expect(app.svg.locator('.tooltip text')).toHaveText('∂f/∂W[0, 1] = 0.176');
@@ -107,8 +116,8 @@ test.describe('tensor wires', () => {
     await expect(block(app, 'value', 'x').locator('text.range')).toHaveText(/^−\d\.\d … \d\.\d$/);
     await expect(block(app, 'grad', 'h').locator('text.range')).toHaveText('∂ 1.0 … 1.0');
     await expect(app.svg.locator('g.shape-tag[data-id="x"]')).toHaveText('4096');
-    await shoot(page, 'relu-end');
     expect(await collisions(page)).toEqual([]);
+    await shoot(page, 'relu-end');
 
     // The cell in row 1, column 2 of the 64×64 grid is x[66].
     const image = block(app, 'value', 'x').locator('image.heatmap');
@@ -144,6 +153,7 @@ test.describe('tensor wires', () => {
   });
 
   test('the eleven-line network: every matrix block clear of gates and labels, in every theme, σ still expands', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
     const app = new AppPage(page);
     await draw(app, XOR);
     await expect(app.svg.locator('g.tensor-label.value[data-block="matrix"]')).toHaveCount(10);
@@ -151,8 +161,9 @@ test.describe('tensor wires', () => {
     for (const theme of ['light', 'dark', 'projector'] as const) {
       await page.getByTestId('toolbar.theme').selectOption(theme);
       await app.press('0');
-      await shoot(page, `xor-end-${theme}`);
+      await page.waitForTimeout(300);
       expect(await collisions(page), theme).toEqual([]);
+      await shoot(page, `xor-end-${theme}`);
     }
     await page.getByTestId('toolbar.theme').selectOption('light');
 
@@ -168,8 +179,9 @@ test.describe('tensor wires', () => {
     await expect(app.svg.locator('g.node.gate')).not.toHaveCount(gates);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await app.press('0');
-    await shoot(page, 'xor-expanded');
+    await page.waitForTimeout(300);
     expect(await collisions(page)).toEqual([]);
+    await shoot(page, 'xor-expanded');
     expect(app.errors).toEqual([]);
   });
 
