@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app-page.ts';
 
@@ -240,4 +241,21 @@ test.describe('tensor wires', () => {
     await app.press('j');
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
+
+  for (const theme of ['light', 'dark', 'projector'] as const) {
+    test(`in the ${theme} theme, the tensor circuit, its inspector and its lens pass axe's checks`, async ({ page }) => {
+      const app = new AppPage(page);
+      await draw(app, RELU);
+      await page.getByTestId('toolbar.theme').selectOption(theme);
+      const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(await axe()).toEqual([]);
+      await app.svg.locator('g.shape-tag[data-id="h"]').click();
+      await expect(page.getByRole('dialog', { name: 'Wire h' })).toBeVisible();
+      expect(await axe()).toEqual([]);
+      await page.getByTestId('inspector.lens').click();
+      await expect(page.getByRole('dialog', { name: /Jacobian lens/ })).toBeVisible();
+      expect(await axe()).toEqual([]);
+    });
+  }
 });

@@ -61,4 +61,34 @@ describe('the scene of a circuit', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(scene.edges.filter((e) => scene.nodes[e.source]?.id === 'x')).toHaveLength(3);
   });
+
+  it('reserves room for every tensor block: inside its stub, and clear of every gate, tag and other block', () => {
+    const scene = sceneOf('X = [[0,0,1],[0,1,1],[1,0,1],[1,1,1]]; y = [[0],[1],[1],[0]]; syn0 = randn(3, 4); syn1 = randn(4, 1)\n'
+      + 'l1 = sigmoid(X @ syn0); l2 = sigmoid(l1 @ syn1); L = 0.5 * sum((y - l2)^2)');
+    type Box = { what: string; x0: number; y0: number; x1: number; y1: number };
+    const boxes: Box[] = scene.nodes.map((n) => ({ what: `gate ${n.id}`, x0: n.x - n.width / 2, y0: n.y - n.height / 2, x1: n.x + n.width / 2, y1: n.y + n.height / 2 }));
+    for (const n of scene.nodes) {
+      const t = n.tensor;
+      if (!t) continue;
+      const { width, height } = t.block;
+      for (const [kind, top] of [['value', t.valueY], ['grad', t.gradY]] as const) {
+        expect(t.blockX).toBeGreaterThan(n.stubStart.x);
+        expect(t.blockX + width).toBeLessThan(n.stubEnd.x);
+        expect(kind === 'value' ? top + height : top).toBeCloseTo(kind === 'value' ? n.y - 6 : n.y + 6, 6);
+        boxes.push({ what: `${kind} ${n.id}`, x0: t.blockX, y0: top, x1: t.blockX + width, y1: top + height });
+      }
+      boxes.push({ what: `tag ${n.id}`, x0: t.tagX - t.tagWidth / 2, y0: n.y - 7, x1: t.tagX + t.tagWidth / 2, y1: n.y + 7 });
+    }
+    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1)
+      .filter((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+      .map((b) => `${a.what} overlaps ${b.what}`));
+    expect(overlaps).toEqual([]);
+    expect(scene.nodes.filter((n) => n.tensor)).toHaveLength(10);
+  });
+
+  it('keeps a scalar circuit’s scene free of tensor parts', () => {
+    const scene = sceneOf('x = -2; y = 5; z = -4; f = (x + y) * z');
+    expect(scene.nodes.some((n) => n.tensor || n.tensorGate)).toBe(false);
+    expect(scene.nodes.every((n) => n.stubEnd.x - n.stubStart.x === 74)).toBe(true);
+  });
 });

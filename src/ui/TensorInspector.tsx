@@ -74,7 +74,7 @@ export function TensorInspector({ model, step, index, onClose, onLens }: Inspect
       {node.kind === 'gate' && (
         <p className="dialog-actions">
           <button type="button" onClick={() => onLens(index)} data-testid="inspector.lens">
-            Jacobian lens of its {gateLabel(circuit, index)} gate (j)
+            Jacobian lens of its {gateLabel(circuit, index)} gate
           </button>
         </p>
       )}
