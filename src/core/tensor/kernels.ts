@@ -148,6 +148,38 @@ function simdInstance(): Simd | null {
 }
 
 /**
+ * A view of src[start, start + length), made once and kept: the engine's buffers live as long as the engine, so
+ * copying with `set` (a memcpy, several times faster than a JS loop) allocates nothing after the first step.
+ */
+const views = new WeakMap<Float64Array, Map<number, Map<number, Float64Array>>>();
+function view(src: Float64Array, start: number, length: number): Float64Array {
+  let byLength = views.get(src);
+  if (!byLength) views.set(src, (byLength = new Map()));
+  let byStart = byLength.get(length);
+  if (!byStart) byLength.set(length, (byStart = new Map()));
+  let v = byStart.get(start);
+  if (!v) byStart.set(start, (v = src.subarray(start, start + length)));
+  return v;
+}
+
+/**
+ * Copies `rows` × `cols` elements, src[so + r·rs + q·cs], into the heap at `to` as rows of `width`, zero-filling each
+ * row's tail and the rows up to `height`. Rows already laid out as the heap wants them go in one `set`.
+ */
+function padded(src: Float64Array, so: number, rs: number, cs: number, rows: number, cols: number, to: number, width: number, height: number): void {
+  const h = heap;
+  if (cs === 1 && rs === cols && width === cols) h.set(view(src, so, rows * cols), to);
+  else {
+    for (let r = 0; r < rows; r++) {
+      const d = to + r * width, sr = so + r * rs;
+      for (let q = 0; q < cols; q++) h[d + q] = src[sr + q * cs] as number;
+      for (let q = cols; q < width; q++) h[d + q] = 0;
+    }
+  }
+  h.fill(0, to + rows * width, to + height * width);
+}
+
+/**
  * C[m×n] (+)= A'·B' through the SIMD kernel, with A'[i,p] = a[ao + i·ai + p·ap] (ap or ai is 1) and
  * B'[p,j] = b[bo + p·bp + j·bj]. The operands are copied in with zero padding (0·0 adds +0, which changes no sum,
  * since a sum that starts at +0 is never −0), the sums land in a zeroed C' and are then added to C once.
@@ -162,19 +194,17 @@ function simdMatmul(a: Float64Array, ao: number, ai: number, ap: number, b: Floa
     if (s.mem.buffer.byteLength < bytes) s.mem.grow(Math.ceil((bytes - s.mem.buffer.byteLength) / 65536));
     heap = new Float64Array(s.mem.buffer);
   }
-  const h = heap;
   // A' rows are whichever of A's axes is contiguous: rows i (ap = 1) or rows p (ai = 1).
-  const [outer, inner, os, width] = ap === 1 ? [m, k, ai, k4] : [k, m, ap, m2];
-  h.fill(0, 0, aLen);
-  for (let r = 0; r < outer; r++) h.set(a.subarray(ao + r * os, ao + r * os + inner), r * width);
-  h.fill(0, bOff, cOff + m2 * n2);
-  if (bj === 1) for (let p = 0; p < k; p++) h.set(b.subarray(bo + p * bp, bo + p * bp + n), bOff + p * n2);
-  else for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) h[bOff + p * n2 + j] = b[bo + j * bj + p] as number;
+  if (ap === 1) padded(a, ao, ai, 1, m, k, 0, k4, m2);
+  else padded(a, ao, ap, 1, k, m, 0, m2, k4);
+  padded(b, bo, bp, bj, k, n, bOff, n2, k4);
+  heap.fill(0, cOff, cOff + m2 * n2);
   s.mm(0, ap === 1 ? k4 * 8 : 8, ap === 1 ? 8 : m2 * 8, bOff * 8, cOff * 8, m2, k4, n2 * 8);
+  const h = heap;
   for (let i = 0; i < m; i++) {
     const ci = co + i * n, hi = cOff + i * n2;
     if (add) for (let j = 0; j < n; j++) c[ci + j] = (c[ci + j] as number) + (h[hi + j] as number);
-    else c.set(h.subarray(hi, hi + n), ci);
+    else for (let j = 0; j < n; j++) c[ci + j] = h[hi + j] as number;
   }
   return true;
 }
