@@ -90,6 +90,14 @@ test.describe('tensor wires', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
+    // The wire itself, between two gates, opens the inspector of the value it carries.
+    // (A level path has an empty box to Playwright, so the click goes to its middle by hand.)
+    const wire = (await app.svg.locator('path.edge.tensor[data-source="q"]').boundingBox())!;
+    await page.mouse.click(wire.x + wire.width / 2, wire.y + wire.height / 2);
+    await expect(page.getByRole('dialog', { name: 'Wire q' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
     await app.svg.locator('g.node[data-id="q"] rect.shape').click();
     const lens = page.getByRole('dialog', { name: /Jacobian lens: the @ gate computing q/ });
     await expect(lens).toBeVisible();
