@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matmulAdd, matmulAddNT, matmulAddTN, matmulSet } from './kernels.ts';
+import { matmulAdd, matmulAddNT, matmulAddTN, matmulSet, useSimd } from './kernels.ts';
+import { simdMatmul } from './simd-kernel.ts';
 
 /**
  * Every fast path of the matrix products (dot products, i-p-j rows, the WebAssembly SIMD kernel) against the plain
@@ -51,6 +52,12 @@ const SIZES: [number, number, number][] = [
 ];
 
 describe('matrix products agree bit for bit with the plain definition', () => {
+  it('runs the WebAssembly SIMD kernel here, so the large sizes below test it', () => {
+    const c = new Float64Array(4);
+    expect(simdMatmul(new Float64Array([1, 2, 3, 4]), 0, 2, 1, new Float64Array([5, 6, 7, 8]), 0, 2, 1, c, 0, 2, 2, 2, false)).toBe(true);
+    expect([...c]).toEqual([19, 22, 43, 50]);
+  });
+
   for (const form of ['NN', 'NT', 'TN'] as const) {
     it(`${form}: C += op(A)·op(B) into a non-zero C, every size`, () => {
       for (const [m, k, n] of SIZES) {
@@ -99,6 +106,26 @@ describe('matrix products agree bit for bit with the plain definition', () => {
       const set = filled(m * n);
       matmulSet(a, 0, b, 0, set, 0, m, k, n);
       expectSameBits(set, added);
+    }
+  });
+
+  it('the JS loops alone (no WebAssembly, as under a strict page policy) give the same bits at every size', () => {
+    useSimd(false);
+    try {
+      for (const form of ['NN', 'NT', 'TN'] as const) {
+        for (const [m, k, n] of SIZES) {
+          const a = filled(m * k, true);
+          const b = filled(k * n);
+          const start = filled(m * n);
+          const expected = Float64Array.from(start);
+          reference(form, a, b, expected, m, k, n);
+          const actual = Float64Array.from(start);
+          kernel[form](a, 0, b, 0, actual, 0, m, k, n);
+          expectSameBits(actual, expected);
+        }
+      }
+    } finally {
+      useSimd(true);
     }
   });
 
