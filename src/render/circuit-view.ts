@@ -5,8 +5,8 @@ import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
 import type { WireLabels } from './labels.ts';
-import type { Scene, SceneNode } from './scene.ts';
-import { describeShape } from '../core/index.ts';
+import type { Scene } from './scene.ts';
+import { describeTarget, wireOf, WIRE_TARGETS } from './targets.ts';
 
 export interface Focus {
   /** The node the current step computes, or -1. */
@@ -19,12 +19,6 @@ export interface ViewEvents {
   /** A tensor wire, its stub, its tag or one of its blocks was clicked. */
   onWireClick?(nodeIndex: number): void;
 }
-
-/** What a click on a tensor wire may land on: its stub's hit line, its tag, its blocks, or a branch leaving it. */
-const WIRE_TARGETS = 'line.stub-hit, g.shape-tag, g.tensor-label, path.edge.tensor';
-
-const tensorHint = (n: SceneNode) =>
-  `${n.wireName || (n.kind === 'gate' ? `${n.label} output` : n.label)}: ${describeShape(n.tensor?.shape ?? [])}; click to inspect it`;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -74,14 +68,10 @@ export class CircuitView {
       .extent(() => [[0, 0], [this.size.width, this.size.height]])
       .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => this.preview(event.transform));
     this.surface.call(this.zoom).on('dblclick.zoom', null);
-    attachTooltip(this.svg, this.viewport, (target, cell) => this.describe(target, cell));
+    attachTooltip(this.svg, this.viewport, (target, cell) => describeTarget(target, cell, this.scene, this.labels));
     this.svg.on('click.wire', (event: MouseEvent) => {
-      const wire = (event.target as Element | null)?.closest(WIRE_TARGETS);
-      if (!wire || !this.scene) return;
-      const index = wire.matches('path.edge')
-        ? this.scene.edges[Number(wire.getAttribute('data-edge-index'))]?.source
-        : Number(wire.closest('[data-index]')?.getAttribute('data-index'));
-      if (index !== undefined && Number.isInteger(index)) this.events.onWireClick?.(index);
+      const index = this.scene ? wireOf(event.target as Element | null, this.scene) : undefined;
+      if (index !== undefined) this.events.onWireClick?.(index);
     });
   }
 
@@ -132,18 +122,6 @@ export class CircuitView {
     }
     nodes.select(`g.node[data-index="${focus.node}"] line.stub`).classed('stub-active', true);
     this.svg.attr('data-current', current);
-  }
-
-  private describe(target: Element, cell: number): string {
-    if (target.matches('g.node')) return target.getAttribute('data-full') ?? '';
-    const holder = target.closest('[data-index]');
-    const index = Number(holder?.getAttribute('data-index'));
-    const node = this.scene?.nodes[index];
-    if (target.matches('g.shape-tag, line.stub-hit')) return node?.tensor ? tensorHint(node) : '';
-    const kind = holder?.matches('.value') ? 'value' : 'grad';
-    if (target.matches('text.cell')) return this.labels?.element(kind, index, Number(target.getAttribute('data-k'))) ?? '';
-    if (target.matches('image.heatmap')) return cell < 0 ? '' : this.labels?.element(kind, index, cell) ?? '';
-    return this.labels?.full(kind, index) ?? '';
   }
 
   /**
