@@ -1,21 +1,20 @@
 import type { Backward, Forward } from './plan.ts';
 
-/** The input of a reduction seen as a matrix: a vector is one row. */
-const inputMatrix = (p: { aShape: readonly number[] }): [number, number] =>
-  p.aShape.length === 2 ? [p.aShape[0] as number, p.aShape[1] as number] : [1, p.aShape[0] ?? 1];
+/** The input of a reduction seen as a matrix (a vector is one row): its rows and its columns, read without an array. */
+const rowsOf = (p: { aShape: readonly number[] }) => (p.aShape.length === 2 ? (p.aShape[0] as number) : 1);
+const colsOf = (p: { aShape: readonly number[] }) => (p.aShape.length === 2 ? (p.aShape[1] as number) : (p.aShape[0] ?? 1));
 
 /** How many elements each output element of a reduction sums: the mean divides by it. */
 export function reductionCount(p: { aShape: readonly number[]; c: number }): number {
-  const [r, c] = inputMatrix(p);
-  if (p.c < 0 || p.aShape.length <= 1) return r * c;
-  return p.c === 0 ? r : c;
+  if (p.c < 0 || p.aShape.length <= 1) return rowsOf(p) * colsOf(p);
+  return p.c === 0 ? rowsOf(p) : colsOf(p);
 }
 
 /** `sum(a)` over everything, or along axis 0 (down the columns) or 1 (along the rows); `scale` makes it a mean. */
 function reduceForward(scale: boolean): Forward {
   return (p, v) => {
-    const r = p.aShape.length === 2 ? (p.aShape[0] as number) : 1;
-    const c = p.aShape.length === 2 ? (p.aShape[1] as number) : (p.aShape[0] ?? 1);
+    const r = rowsOf(p);
+    const c = colsOf(p);
     const { a, out } = p;
     const k = scale ? 1 / reductionCount(p) : 1;
     if (p.c < 0 || p.aShape.length <= 1) {
@@ -44,8 +43,8 @@ function reduceForward(scale: boolean): Forward {
  */
 function reduceBackward(scale: boolean): Backward {
   return (p, _v, g, _j, target, t) => {
-    const r = p.aShape.length === 2 ? (p.aShape[0] as number) : 1;
-    const c = p.aShape.length === 2 ? (p.aShape[1] as number) : (p.aShape[0] ?? 1);
+    const r = rowsOf(p);
+    const c = colsOf(p);
     const k = scale ? 1 / reductionCount(p) : 1;
     const { out } = p;
     if (p.c < 0 || p.aShape.length <= 1) {
