@@ -26,6 +26,8 @@ export interface CircuitNode {
   readonly span: Span;
   /** For a primitive gate that an expanded composite (σ) was made of: the composite's id. */
   readonly group?: string;
+  /** For a gate an expanded composite was made of: the composite's op (`sigmoid`, `softmax`). */
+  readonly composite?: GateOp;
   /** The shape of the value on this wire: `[]` for a scalar. */
   readonly shape: Shape;
   /** A tensor input's initial values or a tensor constant's values, row by row; absent for scalars. */

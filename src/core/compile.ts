@@ -214,7 +214,7 @@ class Compiler {
     if (this.nodes.length >= MAX_NODES) {
       throw compileError(span, `the circuit is too large: expected at most ${MAX_NODES.toLocaleString('en-US')} gates and wires`);
     }
-    this.nodes.push({ id: '', kind, op, c, args, names, text, span, group: undefined, shape, init });
+    this.nodes.push({ id: '', kind, op, c, args, names, text, span, group: undefined, composite: undefined, shape, init });
     return this.nodes.length - 1;
   }
 

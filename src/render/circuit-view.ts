@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { COMMIT_DELAY_MS, FIT_PADDING, LABEL_MIN_SCALE, LARGE_SCENE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
+import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, LABEL_MIN_SCALE, LARGE_SCENE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
@@ -18,6 +18,8 @@ export interface ViewEvents {
   onGateClick?(nodeIndex: number): void;
   /** A tensor wire, its stub, its tag or one of its blocks was clicked. */
   onWireClick?(nodeIndex: number): void;
+  /** The view started or stopped following the current gate. */
+  onFollowChange?(following: boolean): void;
 }
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -43,8 +45,13 @@ export class CircuitView {
   private labels: WireLabels | null = null;
   private size = { width: 0, height: 0 };
   private readonly resize: ResizeObserver | null;
+  /** The view follows the current gate at a readable scale: set when the whole circuit would be too small to read. */
+  private following = false;
+  /** Whether following is allowed at all (the reader can turn it off). */
+  private followEnabled = true;
 
-  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}) {
+  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: { follow?: boolean } = {}) {
+    this.followEnabled = options.follow ?? true;
     this.svg = d3.select(element);
     this.svg.selectAll('*').remove();
     this.viewport = this.svg.append('g').attr('class', 'viewport');
@@ -66,7 +73,11 @@ export class CircuitView {
       .scaleExtent(ZOOM_EXTENT)
       // The default extent reads the SVG's size from the DOM, forcing a layout of everything just drawn.
       .extent(() => [[0, 0], [this.size.width, this.size.height]])
-      .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => this.preview(event.transform));
+      .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => {
+        // A pan or zoom by the reader (not by the view itself) takes over the camera until Fit or Follow.
+        if (event.sourceEvent) this.setFollowing(false);
+        this.preview(event.transform);
+      });
     this.surface.call(this.zoom).on('dblclick.zoom', null);
     attachTooltip(this.svg, this.viewport, (target, cell) => describeTarget(target, cell, this.scene, this.labels));
     this.svg.on('click.wire', (event: MouseEvent) => {
@@ -98,6 +109,7 @@ export class CircuitView {
     this.labels = labels;
     this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration);
     this.highlight(focus);
+    if (this.following && !this.inView(focus.node)) this.frame(focus.node, true);
   }
 
   private highlight(focus: Focus): void {
@@ -152,14 +164,69 @@ export class CircuitView {
     if (this.pending) this.commit(this.pending);
   }
 
-  fit(animate = true): void {
+  /**
+   * Frames the circuit: the whole of it when it can be read that way (or when `whole` is asked for, as the Fit button
+   * does); otherwise a readable part of it around the current gate, which the view then follows from step to step.
+   */
+  fit(animate = true, mode: 'auto' | 'whole' = 'auto'): void {
     if (!this.scene) return;
     const { width, height } = this.size;
     if (width <= 0 || height <= 0) return;
     const s = this.scene;
     const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
+    if (mode === 'auto' && this.followEnabled && k < FOLLOW_BELOW_SCALE) {
+      this.setFollowing(true);
+      this.frame(this.focus.node, animate);
+      return;
+    }
+    this.setFollowing(false);
     const scale = Math.max(ZOOM_EXTENT[0], k);
-    const t = d3.zoomIdentity.translate((width - s.width * scale) / 2, (height - s.height * scale) / 2).scale(scale);
+    this.moveTo(d3.zoomIdentity.translate((width - s.width * scale) / 2, (height - s.height * scale) / 2).scale(scale), animate);
+  }
+
+  /** Turns following the current gate on (framing it now) or off (showing the whole circuit). */
+  setFollow(enabled: boolean): void {
+    this.followEnabled = enabled;
+    this.fit(true, enabled ? 'auto' : 'whole');
+  }
+
+  get isFollowing(): boolean {
+    return this.following;
+  }
+
+  private setFollowing(following: boolean): void {
+    if (following === this.following) return;
+    this.following = following;
+    this.svg.attr('data-follow', following ? '1' : '0');
+    this.events.onFollowChange?.(following);
+  }
+
+  /** Centres a node (the inputs' side before the first step) at the follow scale, keeping the drawing's edges in view. */
+  private frame(node: number, animate: boolean): void {
+    const s = this.scene as Scene;
+    const { width, height } = this.size;
+    const k = FOLLOW_SCALE;
+    const target = s.nodes[node];
+    const cx = target ? (target.x + target.stubEnd.x) / 2 : 0;
+    const cy = target ? target.y : s.height / 2;
+    const clamp = (t: number, view: number, size: number) => (size * k + 2 * FIT_PADDING <= view ? (view - size * k) / 2 : Math.min(FIT_PADDING, Math.max(view - size * k - FIT_PADDING, t)));
+    const tx = clamp(target ? width / 2 - cx * k : FIT_PADDING, width, s.width);
+    const ty = clamp(height / 2 - cy * k, height, s.height);
+    this.moveTo(d3.zoomIdentity.translate(tx, ty).scale(k), animate);
+  }
+
+  /** Whether a node sits inside the middle of the view, away from its edges. */
+  private inView(node: number): boolean {
+    const target = this.scene?.nodes[node];
+    if (!target) return true;
+    const t = this.pending ?? this.committed;
+    const [x0, y] = t.apply([target.x - target.width / 2, target.y]);
+    const [x1] = t.apply([target.stubEnd.x, target.y]);
+    const { width, height } = this.size;
+    return x0 >= width * FOLLOW_MARGIN && x1 <= width * (1 - FOLLOW_MARGIN) && y >= height * FOLLOW_MARGIN && y <= height * (1 - FOLLOW_MARGIN);
+  }
+
+  private moveTo(t: d3.ZoomTransform, animate: boolean): void {
     if (animate && this.duration > 0) this.surface.transition().duration(this.duration).call(this.zoom.transform, t);
     else {
       this.surface.call(this.zoom.transform, t);

@@ -20,6 +20,11 @@ export const GRAD_DY = 16;
 export const FIT_PADDING = 24;
 /** Below this zoom scale the number labels are unreadable and are hidden so that large circuits pan smoothly. */
 export const LABEL_MIN_SCALE = 0.45;
+/** A circuit that would be smaller than this to fit whole is shown at FOLLOW_SCALE around the current gate instead. */
+export const FOLLOW_BELOW_SCALE = 0.6;
+export const FOLLOW_SCALE = 0.9;
+/** While following, the view moves once the current gate comes this close (a fraction of the view) to an edge. */
+export const FOLLOW_MARGIN = 0.12;
 export const TRANSITION_MS = 250;
 export const ZOOM_EXTENT: [number, number] = [0.05, 8];
 /** From this many nodes, pan and zoom move a picture of the circuit and redraw it when the gesture pauses. */

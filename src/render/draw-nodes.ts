@@ -17,7 +17,7 @@ export function drawNodes(
   entered.append('text').attr('class', 'gate-label').attr('dy', '0.35em');
 
   const merged = entered.merge(groups)
-    .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.group !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}${n.tensorGate ? ' tensor-gate' : ''}`)
+    .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.composite !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}${n.tensorGate ? ' tensor-gate' : ''}`)
     .attr('data-id', (n) => n.id)
     .attr('data-index', (n) => n.index)
     .attr('data-full', (n) => describeNode(n))
@@ -47,14 +47,15 @@ export function drawNodes(
 }
 
 function isGroupable(n: SceneNode): boolean {
-  return n.group !== undefined || n.label === 'σ';
+  return n.composite === 'sigmoid' || n.label === 'σ';
 }
 
 function describeNode(n: SceneNode): string {
   if (n.kind === 'input') return `input ${n.label}`;
   if (n.kind === 'const') return `constant ${n.label}`;
   const hint = n.label === 'σ' ? ' (click to expand into *-1, exp, +1, 1/x)'
-    : n.group !== undefined ? ' (click to group back into one σ gate)'
+    : n.composite === 'sigmoid' ? ' (click to group back into one σ gate)'
+    : n.composite === 'softmax' ? ' (part of softmax, expanded)'
     : n.tensorGate ? ' (click for its Jacobian lens, or press j when it is the current gate)' : '';
   return `${n.label} gate${n.wireName ? ` computing ${n.wireName}` : ''}${hint}`;
 }

@@ -24,6 +24,8 @@ export interface SceneNode {
   readonly stubEnd: Point;
   readonly isOutput: boolean;
   readonly group?: string;
+  /** Set on the gates an expanded σ or softmax is drawn as: the composite's op. */
+  readonly composite?: string;
   /** Only on a wire carrying a vector or matrix: where its tag and its value and gradient blocks go. */
   readonly tensor?: TensorLayout;
   /** A gate that reads or makes a vector or matrix: it has a Jacobian lens. */
@@ -87,6 +89,7 @@ export function buildScene(circuit: Circuit): Scene {
       x, y: centre.y, width: s.width, height: s.height,
       stubStart, stubEnd: { x: stubStart.x + (stub?.length ?? STUB_LENGTH), y: centre.y },
       isOutput: i === circuit.output, ...(node.group !== undefined ? { group: node.group } : {}),
+      ...(node.composite !== undefined ? { composite: node.composite } : {}),
       ...(stub ? { tensor: stub.place(stubStart) } : {}),
       ...(isTensorGate(circuit, node) ? { tensorGate: true } : {}),
     };

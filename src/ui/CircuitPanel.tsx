@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
 import { wireLabels } from '../render/labels.ts';
@@ -18,6 +18,7 @@ export function CircuitPanel() {
   const svg = useRef<SVGSVGElement>(null);
   const view = useRef<CircuitView | null>(null);
   const shownShape = useRef<string | null>(null);
+  const [following, setFollowing] = useState(false);
 
   useEffect(() => {
     if (!svg.current) return;
@@ -25,7 +26,7 @@ export function CircuitPanel() {
       onGateClick: (i) => {
         const { model: m, expandSigmoid, setExpandSigmoid } = store.getState();
         const node = m?.circuit.nodes[i];
-        if (node?.op === 'sigmoid' || node?.group !== undefined) setExpandSigmoid(!expandSigmoid);
+        if (node?.op === 'sigmoid' || node?.composite === 'sigmoid') setExpandSigmoid(!expandSigmoid);
         // Any other gate that reads or makes a tensor opens its Jacobian lens.
         else if (node?.kind === 'gate' && m?.circuit.tensor && [i, ...node.args].some((a) => (m.circuit.nodes[a]?.shape.length ?? 0) > 0)) {
           tensorDialog.getState().show('lens', node.id);
@@ -35,7 +36,9 @@ export function CircuitPanel() {
         const node = store.getState().model?.circuit.nodes[i];
         if (node) tensorDialog.getState().show('inspector', node.id);
       },
-    });
+      onFollowChange: setFollowing,
+      // An embed shows the whole circuit in the frame its author chose; the full app follows a circuit too big to read.
+    }, { follow: !store.getState().embed });
     view.current = v;
     viewRef.current = v;
     return () => {
@@ -77,7 +80,12 @@ export function CircuitPanel() {
       <div className="zoom-controls" role="group" aria-label="Zoom">
         <button type="button" onClick={() => view.current?.zoomBy(1.25)} aria-label="Zoom in (+)" title="Zoom in (+)" data-testid="zoom.in">+</button>
         <button type="button" onClick={() => view.current?.zoomBy(0.8)} aria-label="Zoom out (−)" title="Zoom out (−)" data-testid="zoom.out">−</button>
-        <button type="button" onClick={() => view.current?.fit()} aria-label="Fit the circuit in view (0)" title="Fit (0)" data-testid="zoom.fit">Fit</button>
+        <button type="button" onClick={() => view.current?.fit(true, 'whole')} aria-label="Fit the whole circuit in view (0)" title="Fit the whole circuit (0)" data-testid="zoom.fit">Fit</button>
+        <button
+          type="button" aria-pressed={following} data-testid="zoom.follow"
+          title="Follow the current gate at a readable size (on when the whole circuit is too small to read)"
+          onClick={() => view.current?.setFollow(!following)}
+        >Follow</button>
       </div>
       <div className="legend" aria-hidden="true">
         <span className="legend-value">value (above the wire)</span>

@@ -27,7 +27,7 @@ export function useKeyboard(store: AppStore): void {
         '+': () => view?.zoomBy(1.25),
         '=': () => view?.zoomBy(1.25),
         '-': () => view?.zoomBy(0.8),
-        '0': () => view?.fit(),
+        '0': () => view?.fit(true, 'whole'),
         i: () => openForStep(store, 'inspector'),
         j: () => openForStep(store, 'lens'),
       }));

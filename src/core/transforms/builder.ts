@@ -16,7 +16,7 @@ export class CircuitBuilder {
   add(fields: NodeFields): number {
     const node: CircuitNode = {
       id: fields.id, kind: fields.kind, op: fields.op, c: fields.c ?? 0, args: fields.args ?? NONE, names: fields.names ?? NONE,
-      text: fields.text ?? '', span: fields.span, group: fields.group, shape: fields.shape ?? SCALAR, init: fields.init,
+      text: fields.text ?? '', span: fields.span, group: fields.group, composite: fields.composite, shape: fields.shape ?? SCALAR, init: fields.init,
     };
     this.nodes.push(node);
     if (node.kind === 'input') this.inputs.push(this.nodes.length - 1);

@@ -15,9 +15,9 @@ function expandOne(b: CircuitBuilder, node: CircuitNode, input: number, inputNod
   const a = parenthesize(wireName(inputNode));
   // An element of a tensor gate shown as scalars stays in its tensor gate's group, so steps still carry over.
   const group = node.group ?? node.id;
-  const inner = { kind: 'gate' as const, span: node.span, group, shape: node.shape, names: [] };
+  const inner = { kind: 'gate' as const, span: node.span, group, composite: 'sigmoid' as const, shape: node.shape, names: [] };
   const negated = b.add({ ...inner, id: `${node.id}/1`, op: 'mulc', c: -1, args: [input], text: `-${a}` });
   const exp = b.add({ ...inner, id: `${node.id}/2`, op: 'exp', args: [negated], text: `exp(-${a})` });
   const plusOne = b.add({ ...inner, id: `${node.id}/3`, op: 'addc', c: 1, args: [exp], text: `1 + exp(-${a})` });
-  return b.add({ ...node, op: 'rdivc', c: 1, args: [plusOne], group });
+  return b.add({ ...node, op: 'rdivc', c: 1, args: [plusOne], group, composite: 'sigmoid' });
 }

@@ -15,12 +15,12 @@ export function expandSoftmax(circuit: Circuit): Circuit {
 function expandOne(b: CircuitBuilder, node: CircuitNode, input: number, inputNode: CircuitNode): number {
   const a = parenthesize(wireName(inputNode));
   const group = node.group ?? node.id;
-  const inner = { kind: 'gate' as const, span: node.span, group, names: [] };
+  const inner = { kind: 'gate' as const, span: node.span, group, composite: 'softmax' as const, names: [] };
   const exp = b.add({ ...inner, id: `${node.id}/1`, op: 'exp', args: [input], text: `exp(${a})`, shape: node.shape });
   const matrix = node.shape.length === 2;
   const sumShape = node.shape.length === 0 ? [] : matrix ? [node.shape[0] as number, 1] : [];
   const total = node.shape.length === 0
     ? exp
     : b.add({ ...inner, id: `${node.id}/2`, op: 'sum', c: matrix ? 1 : -1, args: [exp], text: `Σ exp(${a})`, shape: sumShape });
-  return b.add({ ...node, op: 'div', c: 0, args: [exp, total], group });
+  return b.add({ ...node, op: 'div', c: 0, args: [exp, total], group, composite: 'softmax' });
 }
