@@ -26,12 +26,12 @@ export function sgdStep(engine: Engine, params: readonly number[], lr: number): 
 export function train(engine: Engine, params: readonly number[], lr: number, iterations: number, onLoss?: (iteration: number, loss: number) => void): number {
   const { nodes } = engine.circuit;
   for (const p of params) if (nodes[p]?.kind !== 'input') throw new Error(`node ${p} is not an input, so it cannot be trained`);
-  let loss = NaN;
   for (let i = 0; i < iterations; i++) {
     engine.run();
-    loss = engine.outputValue;
-    if (onLoss) onLoss(i, loss);
+    if (onLoss) onLoss(i, engine.outputValue);
     sgdStep(engine, params, lr);
   }
-  return loss;
+  // NOTE: read once at the end (an update changes only inputs, never the output): a loss kept in a variable across
+  // the loop can be boxed by the JIT, allocating a heap number per round.
+  return iterations > 0 ? engine.outputValue : NaN;
 }
