@@ -76,12 +76,25 @@ function rowsTimes(a: Float64Array, ao: number, ai: number, ap: number, b: Float
 
 /**
  * `dots` for each form with its strides fixed: tiny products (the lecture's 4×3·3×4) are dominated by loop overhead,
- * and a loop compiled for one access pattern runs measurably faster than the strided one.
+ * and a loop compiled for one access pattern runs measurably faster than the strided one. NN and TN work out two
+ * columns at once: two independent sums hide the latency of `s +=` (each is still its own ascending-p sum).
  */
 function dotsNN(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number, add: boolean): void {
   for (let i = 0; i < m; i++) {
     const ar = ao + i * k, ci = co + i * n;
-    for (let j = 0; j < n; j++) {
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = 0, y = bo + j; p < k; p++, y += n) {
+        const w = a[ar + p] as number;
+        s0 += w * (b[y] as number);
+        s1 += w * (b[y + 1] as number);
+      }
+      c[ci + j] = add ? (c[ci + j] as number) + s0 : s0;
+      c[ci + j + 1] = add ? (c[ci + j + 1] as number) + s1 : s1;
+    }
+    if (j < n) {
       let s = 0;
       for (let p = 0, y = bo + j; p < k; p++, y += n) s += (a[ar + p] as number) * (b[y] as number);
       c[ci + j] = add ? (c[ci + j] as number) + s : s;
@@ -91,7 +104,19 @@ function dotsNN(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Flo
 function dotsTN(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, m: number, k: number, n: number): void {
   for (let i = 0; i < m; i++) {
     const ci = co + i * n;
-    for (let j = 0; j < n; j++) {
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = 0, x = ao + i, y = bo + j; p < k; p++, x += m, y += n) {
+        const w = a[x] as number;
+        s0 += w * (b[y] as number);
+        s1 += w * (b[y + 1] as number);
+      }
+      c[ci + j] = (c[ci + j] as number) + s0;
+      c[ci + j + 1] = (c[ci + j + 1] as number) + s1;
+    }
+    if (j < n) {
       let s = 0;
       for (let p = 0, x = ao + i, y = bo + j; p < k; p++, x += m, y += n) s += (a[x] as number) * (b[y] as number);
       c[ci + j] = (c[ci + j] as number) + s;
