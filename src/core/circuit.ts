@@ -59,9 +59,35 @@ export function outputSymbol(circuit: Pick<Circuit, 'outputName'>): string {
   return circuit.outputName.length <= MAX_OUTPUT_SYMBOL ? circuit.outputName : 'f';
 }
 
-/** How a wire is called in explanations: its name, its input name, a constant's value, or its source text. */
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+const subscript = (digits: string) => digits.replace(/\d/g, (d) => SUBSCRIPTS[Number(d)] as string);
+
+/**
+ * The short name an unnamed gate's wire gets, as the notes name them: the k-th inner gate of the statement `f = ...`
+ * (id `f~k`) is `fₖ`; of the first, second, … unnamed statement, `aₖ`, `bₖ`, …. Derived from the id, so it is stable across edits elsewhere
+ * and costs nothing until asked for. Undefined for a wire the user named or that is not a compiled inner gate.
+ */
+export function autoName(node: CircuitNode): string | undefined {
+  if (node.names.length || node.kind !== 'gate') return undefined;
+  const tilde = node.id.lastIndexOf('~');
+  if (tilde < 0 || node.id.includes('/') || node.id.includes('[')) return undefined;
+  const key = node.id.slice(0, tilde);
+  const k = node.id.slice(tilde + 1);
+  return `${key.startsWith('$') ? statementLetter(Number(key.slice(1))) : key}${subscript(k)}`;
+}
+
+/** Unnamed statements 1, 2, … are a, b, …, z, aa, ab, …: their inner gates are a₁, a₂, b₁, … */
+function statementLetter(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(97 + ((k - 1) % 26)) + letters;
+  return letters || 'a';
+}
+
+/** How a wire is called in explanations: its name, its short automatic name, a constant's value, or its source text. */
 export function wireName(node: CircuitNode): string {
   if (node.names.length) return node.names[0] as string;
+  const auto = autoName(node);
+  if (auto !== undefined) return auto;
   // NOTE: reads only the characters it may show, so naming every wire of a deeply nested formula stays linear.
   let text = '';
   for (let i = 0; i < node.text.length && text.length <= MAX_NAME_TEXT + 1; i++) {

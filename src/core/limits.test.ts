@@ -82,7 +82,8 @@ describe('large circuits', () => {
     const start = performance.now();
     const names = circuit.nodes.map(wireName);
     expect(performance.now() - start).toBeLessThan(5_000); // quadratic would be ~10^10 characters read
-    expect(names.at(-2)).toBe(`${'('.repeat(17)}…`);
+    expect(names.at(-2)).toMatch(/^f[₀-₉]+$/);
+    expect(Math.max(...names.map((n) => n.length))).toBeLessThanOrEqual(18);
   }, SLOW);
 });
 

@@ -143,10 +143,21 @@ describe('explanations', () => {
     expect(mul.lines[2]).toMatch(/gradients add: 4 \+ 3 = 7 \(3 of 3 received\)$/);
   });
 
-  it('names an anonymous wire by its balanced source text', () => {
+  it('names an anonymous wire by its short automatic name, f₁ for the first gate inside f = …', () => {
     const { tape: t, schedule: s } = run('f = (a + b) * c');
-    expect(explainStep(t, s, 1).lines).toEqual(['a + b = 1 + 1 = 2']);
-    expect(explainStep(t, s, 5).lines[0]).toBe('Upstream: ∂f/∂(a + b) = 1');
+    expect(explainStep(t, s, 1).lines).toEqual(['f₁ = a + b = 1 + 1 = 2']);
+    expect(explainStep(t, s, 5).lines[0]).toBe('Upstream: ∂f/∂f₁ = 1');
+  });
+
+  it('explains the one-line sigmoid neuron with short names and balanced brackets throughout', () => {
+    const { tape: t, schedule: s } = run('w0 = 2; x0 = -1; w1 = -3; x1 = -2; w2 = -3\nf = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))');
+    for (let k = 0; k <= s.last; k++) {
+      for (const line of explainStep(t, s, k).lines) {
+        expect(line).not.toMatch(/…|exp\(-\(/);
+        expect([...line].filter((c) => c === '(').length).toBe([...line].filter((c) => c === ')').length);
+      }
+    }
+    expect(explainStep(t, s, s.last).lines.join('\n')).toContain('∂f/∂w0 = ∂f/∂f₁ · ∂f₁/∂w0');
   });
 });
 

@@ -68,9 +68,16 @@ describe('wires', () => {
     expect(compiled('f = -((a)) + 2').nodes.map((n) => n.text)).toEqual(['a', '-((a))', '-((a)) + 2']);
   });
 
-  it('are named by their name, or by their text with spaces tidied and cut to 18 characters', () => {
-    const circuit = compiled('x = 1; q = x + 1; (x  +\t2) * 3; x * 1000000 + x * 2000000');
-    expect(circuit.nodes.map(wireName)).toEqual(['x', 'q', 'x + 2', '(x + 2) * 3', 'x * 1000000', 'x * 2000000', 'x * 1000000 + x *…']);
+  it('are named by their name, an inner gate by a short automatic name (fₖ in f = …, cₖ in the 3rd unnamed statement), the root of an unnamed statement by its text cut to 18 characters', () => {
+    const circuit = compiled('x = 1; q = x + 1; (x  +\t2) * 3; x * 1000000 + x * 2000000; f = x * x + 1');
+    expect(circuit.nodes.map(wireName)).toEqual(['x', 'q', 'c₁', '(x + 2) * 3', 'd₁', 'd₂', 'x * 1000000 + x *…', 'f₁', 'f']);
+  });
+
+  it('get automatic names that survive an edit elsewhere, since they come from the statement and the gate\'s place in it', () => {
+    const before = compiled('a = 2\nf = exp(a * 3) + 1').nodes.map(wireName);
+    const after = compiled('a = 5\nb = 1\nf = exp(a * 3) + 1').nodes.map(wireName);
+    expect(before).toEqual(['a', 'f₁', 'f₂', 'f']);
+    expect(after.filter((n) => n.startsWith('f'))).toEqual(['f₁', 'f₂', 'f']);
   });
 
   it('list the gates that read them, once per argument, and are found by id', () => {

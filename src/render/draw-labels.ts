@@ -17,7 +17,7 @@ export interface LabelElements {
 export function drawLabels(layer: Layer, scene: Scene): LabelElements {
   const names = layer.selectAll<SVGTextElement, SceneNode>('text.wire-name').data(scene.nodes.filter((n) => n.wireName !== ''), (n) => n.id);
   names.exit().remove();
-  names.enter().append('text').attr('class', 'wire-name').attr('font-size', NAME_FONT).merge(names)
+  names.enter().append('text').attr('font-size', NAME_FONT).merge(names).attr('class', (n) => `wire-name${n.autoNamed ? ' auto' : ''}`)
     .attr('x', (n) => n.tensor?.nameX ?? n.stubStart.x + 4).attr('y', (n) => n.tensor?.nameY ?? n.y + VALUE_DY).text((n) => n.wireName);
   const scalars = scene.nodes.filter((n) => !n.tensor);
   const value = join(layer, scalars, 'value').attr('y', (n) => n.y + VALUE_DY);

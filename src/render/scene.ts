@@ -1,4 +1,4 @@
-import { gateLabel, type Circuit, type CircuitNode } from '../core/index.ts';
+import { autoName, gateLabel, type Circuit, type CircuitNode } from '../core/index.ts';
 import { layout, type Point } from '../layout/index.ts';
 import {
   BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LAYER_GAP, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
@@ -15,6 +15,8 @@ export interface SceneNode {
   readonly label: string;
   /** The wire's name, written on it for named intermediates (`q`), empty otherwise. */
   readonly wireName: string;
+  /** The wire name is an automatic one, drawn lighter than a name the user gave. */
+  readonly autoNamed: boolean;
   readonly shape: Shape;
   readonly x: number;
   readonly y: number;
@@ -85,7 +87,7 @@ export function buildScene(circuit: Circuit): Scene {
     const stub = stubs[i];
     const stubStart = { x: left + s.width, y: centre.y };
     return {
-      id: node.id, index: i, kind: node.kind, label: s.label, wireName: wireNames[i] as string, shape: s.shape,
+      id: node.id, index: i, kind: node.kind, label: s.label, wireName: wireNames[i] as string, autoNamed: !node.names.length && node.kind === 'gate', shape: s.shape,
       x, y: centre.y, width: s.width, height: s.height,
       stubStart, stubEnd: { x: stubStart.x + (stub?.length ?? STUB_LENGTH), y: centre.y },
       isOutput: i === circuit.output, ...(node.group !== undefined ? { group: node.group } : {}),
@@ -112,8 +114,10 @@ function isTensorGate(circuit: Circuit, node: CircuitNode): boolean {
   return node.kind === 'gate' && (node.shape.length > 0 || node.args.some((a) => (circuit.nodes[a]?.shape.length ?? 0) > 0));
 }
 
+/** The name written small on a wire: the user's name for an intermediate, or its short automatic one (`f₂`). */
 function labelledName(node: CircuitNode): string {
-  return node.kind === 'gate' || node.kind === 'const' ? node.names[0] ?? '' : node.names.slice(1).join(' = ');
+  if (node.kind === 'gate') return node.names[0] ?? autoName(node) ?? '';
+  return node.kind === 'const' ? node.names[0] ?? '' : node.names.slice(1).join(' = ');
 }
 
 /** Where a wire meets its gate: two inputs enter above and below the middle, as on the slides. */
