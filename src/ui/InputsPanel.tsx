@@ -100,7 +100,8 @@ function ElementRow({ name, value }: { name: string; value: number }) {
   );
 }
 
-export function InputsPanel() {
+/** `readOnly`: an embed's `readonly=1`, where the values are shown but only the host page may change them. */
+export function InputsPanel({ readOnly = false }: { readOnly?: boolean }) {
   const model = useApp((s) => s.model);
   const hasError = useApp((s) => s.error !== null);
   useApp((s) => s.revision);
@@ -116,11 +117,12 @@ export function InputsPanel() {
         const value = tape.values[tape.offset[i] as number] as number;
         if (node?.shape.length) return <TensorInputRow key={node.id} tape={tape} index={i} />;
         if (node?.group !== undefined) return <ElementRow key={node.id} name={name} value={value} />;
-        return <InputRow key={node?.id} name={name} value={value} disabled={hasError} />;
+        return <InputRow key={node?.id} name={name} value={value} disabled={hasError || readOnly} />;
       })}
       {circuit.tensor && <p className="hint">A vector's or matrix's numbers are edited in the formula; click its wire to see them all.</p>}
       {model.compiled.tensor && !circuit.tensor && <p className="hint">Shown as scalars: switch off “As scalars” to edit the formula's tensors.</p>}
       {hasError && <p className="hint">Fix the formula to edit the values again.</p>}
+      {readOnly && <p className="hint" data-testid="inputs.read-only">Read-only here: these values are set by the page.</p>}
     </section>
   );
 }
