@@ -23,6 +23,9 @@ export interface Engine {
   grad(i: number): Float64Array;
   /** What gate `g`'s backward step adds to the gradient of its argument `j`: upstream times local, computed afresh. */
   contribution(g: number, j: number): Float64Array;
-  /** An independent engine with the same circuit and current input values, for checks that must not disturb this one. */
+  /**
+   * An independent engine with the same circuit and a copy of every current value and gradient (the structure, which
+   * never changes, is shared): for checks that must not disturb this one, and for publishing a new state per edit.
+   */
   clone(): Engine;
 }

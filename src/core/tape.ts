@@ -24,9 +24,20 @@ export class Tape implements Engine {
   /** locals[2i + j]: d(node i)/d(its argument j). */
   readonly locals: Float64Array;
 
-  constructor(readonly circuit: Circuit) {
+  /** With `from`, a fork: the same circuit's structure shared, its own copy of every value, gradient and local. */
+  constructor(readonly circuit: Circuit, from?: Tape) {
     const n = circuit.nodes.length;
     this.size = n;
+    if (from) {
+      this.op = from.op;
+      this.arg0 = from.arg0;
+      this.arg1 = from.arg1;
+      this.constant = from.constant;
+      this.values = from.values.slice();
+      this.grads = from.grads.slice();
+      this.locals = from.locals.slice();
+      return;
+    }
     this.op = new Int32Array(n);
     this.arg0 = new Int32Array(n).fill(-1);
     this.arg1 = new Int32Array(n).fill(-1);
@@ -75,11 +86,9 @@ export class Tape implements Engine {
     return Float64Array.of((this.locals[2 * g + j] as number) * (this.grads[g] as number));
   }
 
+  /** Costs three array copies, not a rebuild: a slider tick publishes a fork instead of changing what was shown. */
   clone(): Tape {
-    const copy = new Tape(this.circuit);
-    for (const i of this.circuit.inputs) copy.values[i] = this.values[i] as number;
-    copy.run();
-    return copy;
+    return new Tape(this.circuit, this);
   }
 
   forward(): void {

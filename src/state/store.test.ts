@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStats } from './model.ts';
-import { initAppStore } from './store.ts';
+import { currentSource, initAppStore } from './store.ts';
 
 const LECTURE_1 = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
 const valueOf = (store: ReturnType<typeof initAppStore>, name: string) => {
@@ -99,5 +99,49 @@ describe('the app store', () => {
     store.getState().setAsScalars(true);
     expect(store.getState().model?.tape.outputValue).toBe(15);
     expect(store.getState().setInputValue('x[0]', 2)).toBe(false);
+  });
+
+  it('a 100-tick drag recomputes every tick with no compile and no source rewrite, then commits once', () => {
+    const store = initAppStore({ source: LECTURE_1, step: 'end' });
+    const compiles = buildStats.compiles;
+    let rewrites = 0;
+    let models = 0;
+    store.subscribe((state, previous) => {
+      if (state.source !== previous.source) rewrites++;
+      if (state.model !== previous.model) models++;
+    });
+    const shape = store.getState().model?.shape;
+    const first = store.getState().model;
+    const firstValues = Array.from(first?.tape.values ?? []);
+    for (let tick = 1; tick <= 100; tick++) {
+      const x = -2 + tick * 0.05;
+      expect(store.getState().previewInput('x', x)).toBe(true);
+      // Every frame shows the right numbers: f = (x + y) z and ∂f/∂x = z.
+      expect(valueOf(store, 'f').value).toBeCloseTo((x + 5) * -4, 12);
+      expect(valueOf(store, 'z').grad).toBeCloseTo(x + 5, 12);
+    }
+    expect(rewrites).toBe(0);
+    expect(models).toBe(100);
+    expect(store.getState().model?.shape).toBe(shape);
+    expect(store.getState().source).toBe(LECTURE_1);
+    // The link carries the value being dragged before it is committed.
+    expect(currentSource(store.getState())).toBe(LECTURE_1.replace('x = -2', 'x = 3'));
+    // Nothing published was changed afterwards.
+    expect(Array.from(first?.tape.values ?? [])).toEqual(firstValues);
+    store.getState().commitInputs();
+    expect(rewrites).toBe(1);
+    expect(store.getState().source).toBe(LECTURE_1.replace('x = -2', 'x = 3'));
+    expect(buildStats.compiles).toBe(compiles);
+    store.getState().commitInputs();
+    expect(rewrites).toBe(1);
+  });
+
+  it('a drag of an undeclared input declares it once, on commit', () => {
+    const store = initAppStore({ source: 'f = (x + y) * z' });
+    for (const v of [1.5, 2, 2.5]) store.getState().previewInput('y', v);
+    expect(store.getState().source).toBe('f = (x + y) * z');
+    store.getState().commitInputs();
+    expect(store.getState().source).toBe('x = 1; y = 2.5; z = 1; f = (x + y) * z');
+    expect(store.getState().pending).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { findDeclaration, setInputInSource, type SourceError } from '../core/index.ts';
+import { findDeclaration, type SourceError } from '../core/index.ts';
 import { carryStep } from './carry-step.ts';
+import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
 import { buildModel, present, type Model } from './model.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
@@ -21,9 +22,16 @@ interface CircuitSlice {
   /** The last circuit that compiled: it stays on screen while the source has an error. */
   model: Model | null;
   error: SourceError | null;
-  /** Bumped whenever the model's numbers change, so views can redraw. */
+  /** Bumped whenever a new model is published (never mutated in place): a cheap key for memoised views. */
   revision: number;
+  /** Values changed by a drag or a typed number, shown at once, written into the source when the edit is committed. */
+  pending: PendingValues;
   setSource(source: string, step?: StepTarget): SourceError | null;
+  /** Shows an input at a new value (a slider tick): recomputes a fork of the engine; the source is left alone. */
+  previewInput(name: string, value: number): boolean;
+  /** Writes the pending values into the source, once (slider released, field left). */
+  commitInputs(): void;
+  /** Both at once, for a value typed and entered or sent by a host page. */
   setInputValue(name: string, value: number): boolean;
   setExpandSigmoid(expand: boolean): void;
   setAsScalars(asScalars: boolean): void;
@@ -85,12 +93,12 @@ export function createAppStore(initial: InitialState): AppStore {
       const built = buildModel(source, { expandSigmoid, asScalars: get().asScalars });
       const { model: old, step: oldStep, revision } = get();
       if (!built.ok) {
-        set({ source, expandSigmoid, error: built.error, playing: false });
+        set({ source, expandSigmoid, error: built.error, playing: false, pending: NO_PENDING });
         return built.error;
       }
       const model = built.model;
       const carried = step !== undefined ? resolveStep(model, 0, step) : old ? carryStep(old, oldStep, model) : 0;
-      set({ source, expandSigmoid, model, error: null, step: carried, revision: revision + 1 });
+      set({ source, expandSigmoid, model, error: null, step: carried, revision: revision + 1, pending: NO_PENDING });
       return null;
     };
 
@@ -110,6 +118,7 @@ export function createAppStore(initial: InitialState): AppStore {
       model: null,
       error: null,
       revision: 0,
+      pending: NO_PENDING,
       step: 0,
       playing: false,
       speed: 2,
@@ -119,22 +128,27 @@ export function createAppStore(initial: InitialState): AppStore {
       panels: initial.panels ?? NO_PANELS,
 
       setSource: (source, step) => rebuild(source, get().expandSigmoid, step),
-      setInputValue: (name, value) => {
-        const { model, source } = get();
-        const named = (c: Model['circuit']) => c.inputs.find((i) => c.nodes[i]?.names[0] === name && c.nodes[i]?.shape.length === 0);
-        // Only a scalar input of the formula as written can be set here: a tensor's numbers are edited in the formula.
-        const written = model ? named(model.compiled) : undefined;
-        const input = model ? named(model.circuit) : undefined;
-        if (!model || written === undefined || input === undefined || !Number.isFinite(value) || get().error) return false;
-        const next = setInputInSource(source, model.compiled, compiledValues(model), written, value);
-        if (!findDeclaration(source, name)) {
+      previewInput: (name, value) => {
+        const { model, error, pending, revision } = get();
+        const input = model ? findScalarInput(model, name) : undefined;
+        if (!model || !input || !Number.isFinite(value) || error) return false;
+        set({ model: withInput(model, input.shown, value), pending: { ...pending, [name]: value }, revision: revision + 1 });
+        return true;
+      },
+      commitInputs: () => {
+        const { model, source, pending } = get();
+        if (!model || Object.keys(pending).length === 0) return;
+        const next = sourceWithValues(source, model, pending);
+        // An input that was only used gets a declaration: a new statement, so the circuit is compiled once more.
+        if (Object.keys(pending).some((name) => !findDeclaration(source, name))) {
           rebuild(next, get().expandSigmoid, undefined);
-          return true;
+          return;
         }
-        // Only a declared number changed: same circuit, so recompute the tape in place; no recompiling or relayout.
-        model.tape.setInput(input, value);
-        model.tape.run();
-        set({ source: next, model: { ...model, source: next }, revision: get().revision + 1 });
+        set({ source: next, model: { ...model, source: next }, pending: NO_PENDING });
+      },
+      setInputValue: (name, value) => {
+        if (!get().previewInput(name, value)) return false;
+        get().commitInputs();
         return true;
       },
       setExpandSigmoid: (expandSigmoid) => reshow({ expandSigmoid }),
@@ -159,15 +173,9 @@ export function createAppStore(initial: InitialState): AppStore {
   });
 }
 
-/** The current values of the compiled circuit's scalar inputs, by node index, whichever view is shown. */
-function compiledValues(model: Model): Float64Array {
-  const values = new Float64Array(model.compiled.nodes.length);
-  const shown = new Map(model.circuit.inputs.map((i) => [model.circuit.nodes[i]?.names[0], i]));
-  for (const i of model.compiled.inputs) {
-    const j = shown.get(model.compiled.nodes[i]?.names[0]);
-    if (j !== undefined) values[i] = model.tape.values[model.tape.offset[j] as number] as number;
-  }
-  return values;
+/** The source a link should carry: the committed text with any value still being dragged written in. */
+export function currentSource(state: Pick<AppState, 'source' | 'model' | 'pending'>): string {
+  return state.model && Object.keys(state.pending).length ? sourceWithValues(state.source, state.model, state.pending) : state.source;
 }
 
 /** Builds the first circuit once the store exists (the actions need `get`). */

@@ -21,11 +21,28 @@ export class TensorTape implements Engine {
   /** 1 where a gradient must be computed: live nodes that depend on some input whose gradient is wanted. */
   readonly needsGrad: Uint8Array;
   private readonly wantGrad: Uint8Array;
-  private readonly plans: Plan[] = [];
-  private readonly forwards: Forward[] = [];
-  private readonly backwards: Backward[] = [];
+  private readonly plans: Plan[];
+  private readonly forwards: Forward[];
+  private readonly backwards: Backward[];
 
-  constructor(readonly circuit: Circuit) {
+  /** With `from`, a fork: the plans (which never change) shared, its own copy of every value and gradient. */
+  constructor(readonly circuit: Circuit, from?: TensorTape) {
+    if (from) {
+      this.size = from.size;
+      this.offset = from.offset;
+      this.length = from.length;
+      this.plans = from.plans;
+      this.forwards = from.forwards;
+      this.backwards = from.backwards;
+      this.values = from.values.slice();
+      this.grads = from.grads.slice();
+      this.needsGrad = from.needsGrad.slice();
+      this.wantGrad = from.wantGrad.slice();
+      return;
+    }
+    this.plans = [];
+    this.forwards = [];
+    this.backwards = [];
     const { nodes } = circuit;
     const n = nodes.length;
     this.size = n;
@@ -153,12 +170,7 @@ export class TensorTape implements Engine {
   }
 
   clone(): TensorTape {
-    const copy = new TensorTape(this.circuit);
-    for (const i of this.circuit.inputs) copy.setInput(i, this.value(i));
-    copy.wantGrad.set(this.wantGrad);
-    copy.updateNeedsGrad();
-    copy.run();
-    return copy;
+    return new TensorTape(this.circuit, this);
   }
 }
 
