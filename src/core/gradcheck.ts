@@ -1,4 +1,9 @@
+import { wireName, type CircuitNode } from './circuit.ts';
 import type { Engine } from './engine.ts';
+import { gateLabel } from './gate-label.ts';
+import { gate, type Op } from './gates.ts';
+import { elementwiseLocal } from './tensor/elementwise.ts';
+import { TensorTape } from './tensor/tensor-tape.ts';
 
 export interface GradCheckRow {
   readonly input: number;
@@ -11,6 +16,49 @@ export interface GradCheckRow {
   /** How many of the input's elements were checked, of how many. */
   readonly checked: number;
   readonly total: number;
+  /**
+   * Set when a gate with a corner (relu, abs, max, min) switched branch between x − h and x + h: the centred
+   * difference then straddles the corner, so a large relative error says nothing about the analytic gradient.
+   */
+  readonly kink?: string;
+}
+
+/** Gates whose derivative jumps at a point: relu and abs at 0, max and min at a tie. */
+const KINKED: ReadonlySet<string> = new Set(['relu', 'abs', 'max', 'min']);
+
+/** Which branch every kinked gate takes, element by element: its local gradient for the first argument. */
+function branches(engine: Engine): Float64Array[] {
+  const out: Float64Array[] = [];
+  const { nodes } = engine.circuit;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as CircuitNode;
+    if (node.kind !== 'gate' || !KINKED.has(node.op as string)) continue;
+    const plan = engine instanceof TensorTape ? engine.plan(i) : undefined;
+    if (plan) out.push(elementwiseLocal(plan, engine.values, 0));
+    else {
+      const [a = 0, b] = node.args;
+      const v = engine.values;
+      out.push(Float64Array.of(gate(node.op as Op).local(0, v[a] as number, b === undefined ? 0 : (v[b] as number), node.c, v[i] as number)));
+    }
+  }
+  return out;
+}
+
+/** The first kinked gate whose branch differs between two signatures, described for the reader. */
+function kinkBetween(engine: Engine, before: Float64Array[], after: Float64Array[]): string | undefined {
+  const { circuit } = engine;
+  let k = 0;
+  for (let i = 0; i < circuit.nodes.length; i++) {
+    const node = circuit.nodes[i] as CircuitNode;
+    if (node.kind !== 'gate' || !KINKED.has(node.op as string)) continue;
+    const [x, y] = [before[k] as Float64Array, after[k] as Float64Array];
+    k++;
+    if (x.some((v, e) => !Object.is(v, y[e]))) {
+      const what = node.op === 'max' || node.op === 'min' ? 'ties' : 'is at its corner';
+      return `the ${gateLabel(circuit, i)} gate computing ${wireName(node)} ${what} here: within h it takes a different branch on each side`;
+    }
+  }
+  return undefined;
 }
 
 /** The lecture's step: small enough for accuracy, large enough to stay clear of round-off. */
@@ -25,17 +73,23 @@ export function relativeError(a: number, n: number): number {
 
 /** Centred differences (f(x+h) - f(x-h)) / 2h for one element of one input, leaving the engine's values as they were. */
 export function numericalGradient(engine: Engine, input: number, h = GRADCHECK_H, element = 0): number {
+  return centred(engine, input, h, element).slope;
+}
+
+function centred(engine: Engine, input: number, h: number, element: number, watchKinks = false): { slope: number; kink?: string } {
   const at = (engine.offset[input] as number) + element;
   const x = engine.values[at] as number;
   engine.values[at] = x + h;
   engine.forward();
   const plus = engine.outputValue;
+  const above = watchKinks ? branches(engine) : [];
   engine.values[at] = x - h;
   engine.forward();
   const minus = engine.outputValue;
+  const kink = watchKinks ? kinkBetween(engine, branches(engine), above) : undefined;
   engine.values[at] = x;
   engine.forward();
-  return (plus - minus) / (2 * h);
+  return { slope: (plus - minus) / (2 * h), ...(kink ? { kink } : {}) };
 }
 
 /**
@@ -52,9 +106,9 @@ export function gradientCheck(source: Engine, h = GRADCHECK_H): GradCheckRow[] {
     for (let element = 0; element < total && checked < GRADCHECK_SAMPLES; element += step) {
       checked++;
       const analytic = engine.grads[(engine.offset[input] as number) + element] as number;
-      const numerical = numericalGradient(engine, input, h, element);
+      const { slope: numerical, kink } = centred(engine, input, h, element, true);
       const relative = relativeError(analytic, numerical);
-      if (!worst || !(relative <= worst.relativeError)) worst = { input, element, analytic, numerical, relativeError: relative, checked, total };
+      if (!worst || !(relative <= worst.relativeError)) worst = { input, element, analytic, numerical, relativeError: relative, checked, total, ...(kink ? { kink } : {}) };
     }
     return { ...(worst as GradCheckRow), checked };
   });
