@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Imports flow one way: core ← layout ← state ← render ← ui ← embed/main. A folder never imports from one to its right.
 const forbid = (...folders) =>
@@ -15,6 +16,7 @@ export default tseslint.config(
   { ignores: ['dist/', 'test-results/', 'playwright-report/', 'bench-results/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/embed/**/*.ts'], ...reactHooks.configs.flat.recommended },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {

@@ -49,6 +49,8 @@ export class CircuitView {
   private following = false;
   /** Whether following is allowed at all (the reader can turn it off). */
   private followEnabled = true;
+  /** How many layouts were drawn: a value edit must never draw one (tests read it from the svg). */
+  private scenesDrawn = 0;
 
   constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: { follow?: boolean } = {}) {
     this.followEnabled = options.follow ?? true;
@@ -100,7 +102,7 @@ export class CircuitView {
       if (!target.closest(WIRE_TARGETS)) this.events.onGateClick?.(i);
     });
     this.labelElements = drawLabels(this.viewport.select('g.labels'), scene);
-    this.svg.attr('data-nodes', scene.nodes.length);
+    this.svg.attr('data-nodes', scene.nodes.length).attr('data-scenes', ++this.scenesDrawn);
   }
 
   /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */

@@ -1,11 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
 import { wireLabels } from '../render/labels.ts';
-import { buildScene } from '../render/scene.ts';
+import { buildScene, type Scene } from '../render/scene.ts';
+import type { Model } from '../state/model.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { tensorDialog } from './tensor-dialog.ts';
 import { TensorDialogs } from './TensorDialogs.tsx';
+
+/** The last layout, kept by the circuit's shape: a value edit or a recompile of the same circuit reuses it. */
+let lastDrawing: { shape: string; scene: Scene; names: string[] } | null = null;
+const NO_DRAWING = { scene: null, names: [] as string[] };
+function drawingFor(model: Model | null): { scene: Scene | null; names: string[] } {
+  if (!model) return NO_DRAWING;
+  if (lastDrawing?.shape !== model.shape) lastDrawing = { shape: model.shape, scene: buildScene(model.circuit), names: model.circuit.nodes.map(wireName) };
+  return lastDrawing;
+}
 
 /** Keeps the current view reachable for keyboard shortcuts and the embed API. */
 export const viewRef: { current: CircuitView | null } = { current: null };
@@ -50,8 +60,7 @@ export function CircuitPanel() {
   }, [store]);
 
   // Laid out again only when the circuit's shape changes; a value edit keeps the drawing and rewrites labels.
-  const scene = useMemo(() => (model ? buildScene(model.circuit) : null), [model?.shape]);
-  const names = useMemo(() => (model ? model.circuit.nodes.map(wireName) : []), [model?.shape]);
+  const { scene, names } = drawingFor(model);
 
   useEffect(() => {
     if (!view.current || !scene || !model) return;
