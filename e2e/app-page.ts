@@ -58,6 +58,21 @@ export class AppPage {
     for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
   }
 
+  /** Presses keys wherever the focus is now, as a clicker does after the presenter clicked some control. */
+  async pressHere(key: string, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
+  }
+
+  /** What has the keyboard focus: its test id, else its tag name (BODY when nothing does). */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
+  }
+
+  /** The progress bar, a slider that scrubs through the steps. */
+  get scrubber() {
+    return this.page.getByTestId('steps.scrubber');
+  }
+
   async toEnd(): Promise<void> {
     await this.press('End');
     await expect(this.page.getByTestId('steps.end')).toBeDisabled();

@@ -1,76 +1,138 @@
-import { useEffect, useRef, useState } from 'react';
-import type { SourceError } from '../core/index.ts';
-import { useApp } from './store-context.ts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { errorRange, gateRange, type TextRange } from './gate-range.ts';
+import { caretAfterChange, historyFor } from './source-history.ts';
+import { useApp, useAppStore } from './store-context.ts';
+import { EDITOR_ID, isTextEntry, useTextFocus } from './text-focus.ts';
 
-/** Offset of a 1-based line and column in the text. */
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-  return Math.min(text.length, offset + column - 1);
-}
-
-/** The source with the error's span marked, drawn behind the transparent textarea so the marker sits under the text. */
-function Backdrop({ text, error }: { text: string; error: SourceError | null }) {
-  if (!error) return <>{text + '\n'}</>;
-  const start = offsetOf(text, error.line, error.column);
-  const end = Math.min(text.length, start + error.length);
+/** The source with one range marked, drawn behind the transparent textarea so the marker sits under the text. */
+function Backdrop({ text, mark, kind }: { text: string; mark: TextRange | null; kind: 'error' | 'gate' }) {
+  if (!mark) return <>{text + '\n'}</>;
   return (
     <>
-      {text.slice(0, start)}
-      <mark className="error-mark" data-testid="editor.error-mark">{text.slice(start, end) || ' '}</mark>
-      {text.slice(end) + '\n'}
+      {text.slice(0, mark.start)}
+      <mark className={`${kind}-mark`} data-testid={`editor.${kind}-mark`}>{text.slice(mark.start, mark.end) || ' '}</mark>
+      {text.slice(mark.end) + '\n'}
     </>
   );
 }
 
+/** Line numbers as one text block (a 2,500-line formula would otherwise be 2,500 elements), the error's line marked. */
+function Gutter({ lines, errorLine }: { lines: number; errorLine: number | undefined }) {
+  const numbers = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i + 1).join('\n');
+  if (errorLine === undefined || errorLine > lines) return <div className="gutter" aria-hidden="true">{numbers(0, lines)}</div>;
+  return (
+    <div className="gutter" aria-hidden="true">
+      {errorLine > 1 && numbers(0, errorLine - 1) + '\n'}
+      <span className="error-line">{errorLine}</span>
+      {errorLine < lines && '\n' + numbers(errorLine, lines)}
+    </div>
+  );
+}
+
+/** Scrolls the editor's box (only it, not the page) so that a 0-based line is in view. */
+function revealLine(box: HTMLElement, area: HTMLTextAreaElement, line: number) {
+  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 21;
+  const top = line * lineHeight;
+  if (top < box.scrollTop) box.scrollTop = Math.max(0, top - lineHeight);
+  else if (top + 2 * lineHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + 2 * lineHeight - box.clientHeight;
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+
 export function Editor() {
+  const store = useAppStore();
   const source = useApp((s) => s.source);
   const error = useApp((s) => s.error);
   const setSource = useApp((s) => s.setSource);
-  const [draft, setDraft] = useState(source);
-  const backdrop = useRef<HTMLDivElement>(null);
+  // The gate the current step computes, highlighted in the text (only while the text is the circuit's own).
+  const gate = useApp((s) => (s.model && !s.error ? s.model.circuit.nodes[s.model.schedule.step(s.step).node] : undefined));
+  const [history] = useState(() => historyFor(store));
+  const box = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number | null>(null);
+  const focused = useTextFocus() === 'editor';
 
-  // Follow changes made elsewhere (an input slider rewrites its number; a host page loads a formula).
-  useEffect(() => setDraft(source), [source]);
+  const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
+    const inputType = (e.nativeEvent as InputEvent).inputType ?? '';
+    const kind = /^(insertFromPaste|insertFromDrop|deleteByCut)/.test(inputType) ? 'paste' : 'typing';
+    const text = e.target.value;
+    history.edit(kind, () => setSource(text));
+  };
 
-  const onChange = (text: string) => {
-    setDraft(text);
-    setSource(text);
-  };
-  const syncScroll = () => {
-    if (backdrop.current && area.current) {
-      backdrop.current.scrollTop = area.current.scrollTop;
-      backdrop.current.scrollLeft = area.current.scrollLeft;
-    }
-  };
-  const lines = draft.split('\n').length;
+  // Undo and redo are the formula's wherever the keys are, except in another text field, which undoes its own typing.
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const travel = (redo: boolean) => {
+      const before = store.getState().source;
+      if (!(redo ? history.redo() : history.undo())) return;
+      if (document.activeElement === el) caret.current = caretAfterChange(before, store.getState().source);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const key = e.key.toLowerCase();
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || (key !== 'z' && key !== 'y')) return;
+      if (e.target !== el && (isTextEntry(e.target) || (e.target instanceof Element && e.target.closest('dialog')))) return;
+      e.preventDefault();
+      travel(key === 'y' || e.shiftKey);
+    };
+    // The browser's Edit menu and context menu undo through beforeinput, not keys.
+    const onBeforeInput = (e: InputEvent) => {
+      if (e.inputType !== 'historyUndo' && e.inputType !== 'historyRedo') return;
+      e.preventDefault();
+      travel(e.inputType === 'historyRedo');
+    };
+    window.addEventListener('keydown', onKey);
+    el.addEventListener('beforeinput', onBeforeInput);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      el.removeEventListener('beforeinput', onBeforeInput);
+    };
+  }, [store, history]);
+
+  // After an undo in the editor the caret goes where the text changed, and the box scrolls to it.
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (caret.current === null || !el || !box.current) return;
+    el.setSelectionRange(caret.current, caret.current);
+    revealLine(box.current, el, lineOf(source, caret.current));
+    caret.current = null;
+  }, [source]);
+
+  const mark = useMemo(() => (error ? errorRange(source, error) : gateRange(source, gate)), [source, error, gate]);
+
+  // Stepping brings the current gate's line into view, unless the user is typing there.
+  useEffect(() => {
+    if (!error && mark && box.current && area.current && document.activeElement !== area.current) revealLine(box.current, area.current, lineOf(source, mark.start));
+  }, [mark, error, source]);
+
+  const lines = useMemo(() => source.split('\n').length, [source]);
 
   return (
     <section className="panel editor" aria-label="Formula">
-      <label className="panel-title" htmlFor="formula">Formula</label>
-      <div className={`editor-box${error ? ' has-error' : ''}`}>
-        <div className="gutter" aria-hidden="true">
-          {Array.from({ length: lines }, (_, i) => (
-            <div key={i} className={error?.line === i + 1 ? 'error-line' : undefined}>{i + 1}</div>
-          ))}
-        </div>
-        <div className="editor-stack">
-          <div className="editor-backdrop" ref={backdrop} aria-hidden="true"><Backdrop text={draft} error={error} /></div>
-          <textarea
-            id="formula"
-            ref={area}
-            data-testid="editor.input"
-            spellCheck={false}
-            autoCapitalize="off"
-            autoComplete="off"
-            value={draft}
-            rows={Math.min(12, Math.max(4, lines + 1))}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'formula-error' : undefined}
-            onChange={(e) => onChange(e.target.value)}
-            onScroll={syncScroll}
-          />
+      <div className="editor-head">
+        <label className="panel-title" htmlFor={EDITOR_ID}>Formula</label>
+        {focused && <span className="editor-keys-hint" data-testid="editor.keys-hint"><kbd>Esc</kbd> to step with the keyboard</span>}
+      </div>
+      <div className={`editor-box${error ? ' has-error' : ''}`} ref={box} data-testid="editor.box">
+        <div className="editor-lines">
+          <Gutter lines={lines} errorLine={error?.line} />
+          <div className="editor-stack">
+            <div className="editor-backdrop" aria-hidden="true"><Backdrop text={source} mark={mark} kind={error ? 'error' : 'gate'} /></div>
+            <textarea
+              id={EDITOR_ID}
+              ref={area}
+              data-testid="editor.input"
+              spellCheck={false}
+              autoCapitalize="off"
+              autoComplete="off"
+              wrap="off"
+              rows={1}
+              value={source}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'formula-error' : undefined}
+              onChange={onChange}
+            />
+          </div>
         </div>
       </div>
       {error ? (

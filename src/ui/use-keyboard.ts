@@ -2,41 +2,70 @@ import { useEffect } from 'react';
 import type { AppStore } from '../state/store.ts';
 import { viewRef } from './CircuitPanel.tsx';
 import { openForStep } from './tensor-dialog.ts';
+import { isTextEntry } from './text-focus.ts';
 
 const PAN = 60;
 
-/** Clicker keys step; they are ignored while the user types in a field. */
+/** Controls that Space presses natively: it still does, when they were reached with Tab (see useKeyboard). */
+const PRESSABLE = 'button, summary, select, input[type="checkbox"], input[type="radio"]';
+
+/** The action of an app key, or undefined when the key is not one of ours (then it keeps its usual meaning). */
+function actionFor(e: KeyboardEvent, store: AppStore): (() => void) | undefined {
+  const { goTo, setPlaying, playing } = store.getState();
+  const view = viewRef.current;
+  if (e.shiftKey && e.key.startsWith('Arrow')) {
+    const [dx, dy] = { ArrowRight: [-PAN, 0], ArrowLeft: [PAN, 0], ArrowUp: [0, PAN], ArrowDown: [0, -PAN] }[e.key] ?? [0, 0];
+    return () => view?.panBy(dx as number, dy as number);
+  }
+  switch (e.key) {
+    case 'ArrowRight': case 'PageDown': return () => goTo('next');
+    case 'ArrowLeft': case 'PageUp': return () => goTo('prev');
+    case ' ': return () => goTo(e.shiftKey ? 'prev' : 'next');
+    case 'Home': return () => goTo('start');
+    case 'End': return () => goTo('end');
+    case 'p': return () => setPlaying(!playing);
+    case '+': case '=': return () => view?.zoomBy(1.25);
+    case '-': return () => view?.zoomBy(0.8);
+    case '0': return () => view?.fit(true, 'whole');
+    case 'i': return () => openForStep(store, 'inspector');
+    case 'j': return () => openForStep(store, 'lens');
+    default: return undefined;
+  }
+}
+
+/**
+ * Clicker keys step whatever has focus, except in a text field, where they edit text and `Esc` leaves the field.
+ * They are caught at the window before any control sees them, so a select that was just chosen from, a slider, the
+ * speed list or a checkbox cannot also act on them (→ on a focused select would load the next example).
+ * ↑/↓ keep their meaning, so a select or a slider can still be changed from the keyboard, and Enter presses buttons.
+ * Space presses a button, ticks a box or opens a list that was reached with Tab, as everywhere; after a click it
+ * steps, so a presenter who clicked a zoom button can go on stepping. Dialogs keep every key they get.
+ */
 export function useKeyboard(store: AppStore): void {
   useEffect(() => {
+    // True after a pointer press until the next Tab: the focused control was clicked, not reached from the keyboard.
+    let clicked = false;
+    const onPointerDown = () => (clicked = true);
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('textarea, input, select, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey) return;
-      const { goTo, setPlaying, playing } = store.getState();
-      const view = viewRef.current;
-      const actions = new Map<string, () => void>(Object.entries({
-        ArrowRight: () => (e.shiftKey ? view?.panBy(-PAN, 0) : goTo('next')),
-        ArrowLeft: () => (e.shiftKey ? view?.panBy(PAN, 0) : goTo('prev')),
-        ArrowUp: () => e.shiftKey && view?.panBy(0, PAN),
-        ArrowDown: () => e.shiftKey && view?.panBy(0, -PAN),
-        PageDown: () => goTo('next'),
-        PageUp: () => goTo('prev'),
-        ' ': () => (e.shiftKey ? goTo('prev') : goTo('next')),
-        Home: () => goTo('start'),
-        End: () => goTo('end'),
-        p: () => setPlaying(!playing),
-        '+': () => view?.zoomBy(1.25),
-        '=': () => view?.zoomBy(1.25),
-        '-': () => view?.zoomBy(0.8),
-        '0': () => view?.fit(true, 'whole'),
-        i: () => openForStep(store, 'inspector'),
-        j: () => openForStep(store, 'lens'),
-      }));
-      const action = actions.get(e.key);
-      if (!action || (target?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'))) return;
+      if (e.key === 'Tab') clicked = false;
+      if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('dialog') || document.querySelector('dialog[open]')) return;
+      if (isTextEntry(target)) {
+        if (e.key === 'Escape') target.blur();
+        return;
+      }
+      if (e.key === ' ' && !clicked && target?.matches(PRESSABLE)) return;
+      const action = actionFor(e, store);
+      if (!action) return;
       e.preventDefault();
       action();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
   }, [store]);
 }
