@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Imports flow one way: core ← layout ← state ← render ← ui ← embed/main. A folder never imports from one to its right.
+// Imports flow one way: core ← layout ← state ← render ← ui ← embed/main ← bench. A folder never imports from one to its
+// right; every folder has its rule.
 const forbid = (...folders) =>
   folders.map((f) => ({ group: [`**/${f}`, `**/${f}/**`], message: `this folder must not import from src/${f}` }));
 const framework = [
@@ -44,10 +45,19 @@ export default tseslint.config(
   },
   {
     files: ['src/state/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: forbid('render', 'ui', 'embed') }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('render', 'ui', 'embed', 'bench') }] },
   },
   {
     files: ['src/render/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: forbid('ui', 'embed') }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('ui', 'embed', 'bench') }] },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('embed', 'bench') }] },
+  },
+  {
+    // The embed layer sits on top of the app; only the benchmarks (which import whatever they measure) are above it.
+    files: ['src/embed/**/*.ts', 'src/embed/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbid('bench') }] },
   },
 );
