@@ -67,10 +67,14 @@ test.describe('the circuit view', () => {
     await expect(app.page.getByTestId('editor.error')).toContainText("unknown function 'foo'");
     await expect(app.page.getByTestId('editor.error-mark')).toHaveText('foo');
     await expect(app.grad('x')).toHaveAttribute('data-grad', '-4.00');
+    // The circuit still shown is marked as the last one that worked, with a note saying where to fix it.
+    await expect(app.page.getByTestId('circuit.stale')).toContainText('fix line 3, column 9 of the formula');
+    await app.page.screenshot({ path: 'test-results/screenshots/stale-circuit.png' });
     await app.type('x = -2; y = 5; z = -4\nq = x + y\nf = q * (z');
     await expect(app.page.getByTestId('editor.error-position')).toHaveText('Line 3, column 11:');
     await app.type('x = -2; y = 5; z = -4\nq = x + y\nf = q * z * 2');
     await expect(app.page.getByTestId('editor.error')).toHaveCount(0);
+    await expect(app.page.getByTestId('circuit.stale')).toHaveCount(0);
     await expect(app.value('f')).toHaveAttribute('data-value', '-24.00');
     expect(app.errors).toEqual([]);
   });

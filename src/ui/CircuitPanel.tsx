@@ -29,6 +29,7 @@ export function CircuitPanel() {
   const view = useRef<CircuitView | null>(null);
   const shownShape = useRef<string | null>(null);
   const [following, setFollowing] = useState(false);
+  const error = useApp((s) => s.error);
 
   useEffect(() => {
     if (!svg.current) return;
@@ -76,7 +77,12 @@ export function CircuitPanel() {
   }, [scene, model, step, revision, names]);
 
   return (
-    <section className="panel circuit" aria-label="Circuit">
+    <section className={`panel circuit${error ? ' stale' : ''}`} aria-label="Circuit" data-stale={error ? '1' : undefined}>
+      {error && (
+        <p className="stale-note" role="status" data-testid="circuit.stale">
+          Showing the last formula that worked: fix line {error.line}, column {error.column} of the formula to update it.
+        </p>
+      )}
       <div className="circuit-surface">
         <svg
           ref={svg}
