@@ -27,4 +27,4 @@ const origin = url.origin === null ? undefined : pinnedOrigin(url.origin);
 if (origin !== null) startBridge(store, window, origin === undefined ? {} : { origin });
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} /></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} /></StrictMode>);

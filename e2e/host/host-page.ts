@@ -39,6 +39,7 @@ export type StateReply = {
 declare global {
   interface Window {
     received: { origin: string; data: unknown }[];
+    resizes: { origin: string; data: { type: 'circuit:resize'; width: number; height: number } }[];
     send(message: unknown): void;
     request(message: unknown, timeoutMs?: number): Promise<unknown>;
     resizeApp(width: number, height: number): void;
@@ -54,6 +55,8 @@ export interface HostOptions {
   sibling?: boolean;
   /** Wait for circuit:ready (false when the test expects none). */
   ready?: boolean;
+  /** The host sets the iframe's height to each circuit:resize height. */
+  autosize?: boolean;
 }
 
 /** A host page driving the embedded app through postMessage, and everything that went wrong on the way. */
@@ -76,6 +79,7 @@ export class HostPage {
     if (options.width) q.set('w', String(options.width));
     if (options.height) q.set('h', String(options.height));
     if (options.sibling) q.set('sibling', '1');
+    if (options.autosize) q.set('autosize', '1');
     await this.page.goto(`${HOST_ORIGIN}/?${q}`);
     if (options.ready !== false) await expect.poll(() => this.count('circuit:ready'), { message: 'circuit:ready' }).toBe(1);
   }
@@ -109,6 +113,19 @@ export class HostPage {
 
   async received(): Promise<{ origin: string; data: Message }[]> {
     return (await this.page.evaluate(() => window.received)) as { origin: string; data: Message }[];
+  }
+
+  /** The circuit:resize messages, in order (kept apart from `received`, which holds the rest). */
+  async resizes(): Promise<{ origin: string; width: number; height: number }[]> {
+    const list = await this.page.evaluate(() => window.resizes);
+    return list.map((m) => ({ origin: m.origin, width: m.data.width, height: m.data.height }));
+  }
+
+  /** The iframe's box on the host page. */
+  async frameBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.page.locator('#app').boundingBox();
+    if (!box) throw new Error('the app frame is not shown');
+    return box;
   }
 
   async count(type: string): Promise<number> {

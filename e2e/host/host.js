@@ -2,6 +2,7 @@
 //   app      the app's query string (default "?embed=1")      base     the app's address (default http://localhost:4173/)
 //   sandbox  the iframe's sandbox attribute (absent: none)    w, h     the iframe's size (default 720 × 420)
 //   sibling  "1" adds a second, foreign iframe beside the app
+//   autosize "1" sets the iframe's height to each circuit:resize height, as a course page sizing its frame would
 const params = new URLSearchParams(location.search);
 const base = params.get('base') ?? 'http://localhost:4173/';
 const frame = document.createElement('iframe');
@@ -13,10 +14,16 @@ frame.height = params.get('h') ?? '420';
 if (params.has('sandbox')) frame.setAttribute('sandbox', params.get('sandbox') ?? '');
 frame.src = base + (params.get('app') ?? '?embed=1');
 
-/** Every message the app sent, in order, with the origin it came from. */
+/** Every message the app sent, in order, with the origin it came from; circuit:resize ones apart, in `resizes`. */
 window.received = [];
+window.resizes = [];
 window.addEventListener('message', (event) => {
   if (event.source !== frame.contentWindow) return;
+  if (event.data && event.data.type === 'circuit:resize') {
+    window.resizes.push({ origin: event.origin, data: event.data });
+    if (params.get('autosize') === '1') frame.height = String(event.data.height);
+    return;
+  }
   window.received.push({ origin: event.origin, data: event.data });
 });
 

@@ -1,6 +1,7 @@
 import type { AppStore } from '../state/store.ts';
 import { parseMessage, quote, type MessageId, type Request } from './messages.ts';
-import { errorMessage, readyMessage, stateMessage, type ErrorMessage, type StateMessage } from './state-message.ts';
+import { watchContentSize, type ContentSize } from './content-size.ts';
+import { errorMessage, readyMessage, resizeMessage, stateMessage, type ErrorMessage, type StateMessage } from './state-message.ts';
 
 export interface BridgeOptions {
   /** From `origin=`: accept messages only from this origin and reply only to it. `undefined` when not pinned. */
@@ -62,6 +63,16 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
   let updatesTo: string | undefined = pinned;
   let lastSent = '';
   let flushQueued = false;
+  /** The embed's content size, and where it was last sent: it goes where state updates go, once per change. */
+  let size: ContentSize | null = null;
+  let sizeSent = '';
+  const sendSize = () => {
+    if (!size || updatesTo === undefined) return;
+    const key = `${updatesTo}\u0000${size.width}x${size.height}`;
+    if (key === sizeSent) return;
+    sizeSent = key;
+    post(resizeMessage(size.width, size.height), updatesTo);
+  };
   /** Two states with the same key read the same to the host (a rebuild of an unchanged formula is no change). */
   const keyOf = () => {
     const { model, step, expandSigmoid } = store.getState();
@@ -87,6 +98,8 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
     // The reply carries this state, so the change it caused is not announced again.
     lastSent = keyOf();
     post(reply, target);
+    // A host that has just spoken (or spoken from a new origin) learns the size it may not have had yet.
+    sendSize();
   };
 
   // A user's action may set the store more than once; one microtask later they count as one change.
@@ -103,11 +116,17 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
     });
   });
 
+  const unwatch = store.getState().embed ? watchContentSize(win, store, (s) => {
+    size = s;
+    sendSize();
+  }) : () => {};
+
   lastSent = keyOf();
   win.addEventListener('message', onMessage);
   post(readyMessage, pinned ?? '*');
   return () => {
     win.removeEventListener('message', onMessage);
     unsubscribe();
+    unwatch();
   };
 }

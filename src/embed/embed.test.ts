@@ -4,7 +4,9 @@ import { createAppStore, initAppStore } from '../state/store.ts';
 import { buildModel } from '../state/model.ts';
 import { MAX_MESSAGE_SOURCE, parseMessage } from './messages.ts';
 import { stateMessage } from './state-message.ts';
-import { parseUrlState, pinnedOrigin, searchFor } from './url-state.ts';
+import { FIT_PADDING } from '../render/constants.ts';
+import { circuitHeight } from './content-size.ts';
+import { DEFAULT_EMBED_VIEW, parseUrlState, pinnedOrigin, searchFor } from './url-state.ts';
 
 const LECTURE_1 = 'x = -2; y = 5; z = -4; q = x + y; f = q * z';
 
@@ -114,5 +116,44 @@ describe('the state sent to the host', () => {
     expect((x?.grad as number[]).map((v) => +v.toFixed(12))).toEqual([-0.112, 0.636]);
     expect(end.wires.find((wire) => wire.id === 'q')).toMatchObject({ shape: [2], label: 'q' });
     expect(stateMessage(built.model, 0).wires.find((wire) => wire.id === 'q')).toMatchObject({ value: null, grad: null });
+  });
+});
+
+describe('an embed link\'s display options', () => {
+  it('show the legend and the zoom buttons and let the reader edit inputs unless the link says otherwise', () => {
+    expect(parseUrlState('?embed=1').view).toEqual(DEFAULT_EMBED_VIEW);
+    expect(DEFAULT_EMBED_VIEW).toEqual({ legend: true, zoom: true, readOnly: false });
+    expect(parseUrlState('?embed=1&legend=0&zoom=false&readonly=1').view).toEqual({ legend: false, zoom: false, readOnly: true });
+    expect(parseUrlState('?legend=true&zoom=1&readonly=true').view).toEqual({ legend: true, zoom: true, readOnly: true });
+  });
+
+  it('ignore malformed values instead of guessing', () => {
+    for (const bad of ['', 'no', 'off', '00', 'TRUE', ' 0', '1 ']) {
+      expect(parseUrlState(`?legend=${encodeURIComponent(bad)}&zoom=${encodeURIComponent(bad)}&readonly=${encodeURIComponent(bad)}`).view).toEqual(DEFAULT_EMBED_VIEW);
+    }
+    // The first of a repeated parameter counts, as for every other one.
+    expect(parseUrlState('?readonly=1&readonly=0').view.readOnly).toBe(true);
+  });
+
+  it('are kept in embed links, left out when they are the defaults, and never put in a full-app link', () => {
+    const store = initAppStore({ source: LECTURE_1, embed: true });
+    const view = { legend: false, zoom: false, readOnly: true };
+    const embed = searchFor(store.getState(), { embed: true, view });
+    expect(parseUrlState(embed).view).toEqual(view);
+    expect(searchFor(store.getState(), { embed: true, view: DEFAULT_EMBED_VIEW })).not.toMatch(/legend|zoom|readonly/);
+    expect(searchFor(store.getState(), { embed: false, view })).not.toMatch(/legend|zoom|readonly/);
+  });
+});
+
+describe('the content height an embed asks its host for', () => {
+  it('draws the circuit at its own size when the width allows, and smaller in proportion when not', () => {
+    expect(circuitHeight({ width: 400, height: 200 }, 720)).toBe(200 + 2 * FIT_PADDING);
+    expect(circuitHeight({ width: 1000, height: 400 }, 500 + 2 * FIT_PADDING)).toBe(200 + 2 * FIT_PADDING);
+  });
+
+  it('never asks for a circuit too small to read, nor depends on anything but the width', () => {
+    expect(circuitHeight({ width: 4000, height: 100 }, 320)).toBe(160);
+    expect(circuitHeight(null, 320)).toBe(160);
+    expect(circuitHeight({ width: 400, height: 200 }, 10)).toBe(160);
   });
 });

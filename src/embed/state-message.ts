@@ -31,6 +31,13 @@ export interface ErrorMessage {
   readonly column?: number;
 }
 
+/** The embed's content size in CSS pixels, for a host that sizes its iframe to fit (see `content-size.ts`). */
+export interface ResizeMessage {
+  readonly type: 'circuit:resize';
+  readonly width: number;
+  readonly height: number;
+}
+
 export const API_VERSION = 1;
 export const readyMessage = { type: 'circuit:ready', version: API_VERSION } as const;
 
@@ -64,6 +71,8 @@ export function stateMessage(model: Model, step: number, id?: MessageId): StateM
     wires: circuit.nodes.map((node, i) => ({ id: node.id, label: wireName(node), ...at(i) })),
   };
 }
+
+export const resizeMessage = (width: number, height: number): ResizeMessage => ({ type: 'circuit:resize', width, height });
 
 export function errorMessage(message: string, id?: MessageId, where?: Pick<SourceError, 'line' | 'column'>): ErrorMessage {
   return { type: 'circuit:error', ...withId(id), message, ...(where ? { line: where.line, column: where.column } : {}) };

@@ -1,4 +1,5 @@
-import type { AppState, Panels, Theme } from '../state/store.ts';
+import { currentSource, type AppState, type Panels, type Theme } from '../state/store.ts';
+import type { EmbedView } from '../ui/App.tsx';
 
 /**
  * What a link carries. Parsing never throws and never trusts a parameter: a value that is not one of the documented
@@ -22,9 +23,13 @@ export interface UrlState {
   readonly panels: Panels;
   /** `origin`: the host origin the postMessage API is pinned to, as written (see `pinnedOrigin`). */
   readonly origin: string | null;
+  /** `legend=0`, `zoom=0`, `readonly=1`: how an embed draws the circuit and its inputs (ignored by the full app). */
+  readonly view: EmbedView;
 }
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
+/** An embed shows the legend and the zoom buttons, and lets the reader change the inputs, unless its link says not to. */
+export const DEFAULT_EMBED_VIEW: EmbedView = { legend: true, zoom: true, readOnly: false };
 const MAX_STEP_DIGITS = 9;
 
 function flag(params: URLSearchParams, key: string): boolean | null {
@@ -48,6 +53,11 @@ export function parseUrlState(search: string): UrlState {
     embed: flag(params, 'embed') === true,
     panels: { editor: flag(params, 'editor') === true, inputs: flag(params, 'inputs') === true, explain: flag(params, 'explain') === true },
     origin: params.get('origin'),
+    view: {
+      legend: flag(params, 'legend') ?? DEFAULT_EMBED_VIEW.legend,
+      zoom: flag(params, 'zoom') ?? DEFAULT_EMBED_VIEW.zoom,
+      readOnly: flag(params, 'readonly') ?? DEFAULT_EMBED_VIEW.readOnly,
+    },
   };
 }
 
@@ -76,11 +86,12 @@ function encodeValue(v: string): string {
     .replace(/'/g, '%27');
 }
 
-type LinkState = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels'>;
+type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels'>;
 
 /** The query string (with `?`, or empty) that reopens this view. Defaults are left out to keep links short. */
-export function searchFor(state: LinkState, options: { embed: boolean; origin?: string | null }): string {
-  const parts: [string, string][] = [['f', state.source]];
+export function searchFor(state: LinkState, options: { embed: boolean; origin?: string | null; view?: EmbedView }): string {
+  // A value still being dragged is in the link already: the link always carries the current values.
+  const parts: [string, string][] = [['f', currentSource(state)]];
   const last = state.model?.schedule.last;
   if (state.model && state.step > 0) parts.push(['step', state.step === last ? 'end' : String(state.step)]);
   if (state.expandSigmoid) parts.push(['expand', '1']);
@@ -91,6 +102,10 @@ export function searchFor(state: LinkState, options: { embed: boolean; origin?: 
     if (state.panels.editor) parts.push(['editor', '1']);
     if (state.panels.inputs) parts.push(['inputs', '1']);
     if (state.panels.explain) parts.push(['explain', '1']);
+    const view = options.view ?? DEFAULT_EMBED_VIEW;
+    if (!view.legend) parts.push(['legend', '0']);
+    if (!view.zoom) parts.push(['zoom', '0']);
+    if (view.readOnly) parts.push(['readonly', '1']);
     if (options.origin) parts.push(['origin', options.origin]);
   } else if (state.showGradCheck) parts.push(['check', '1']);
   return `?${parts.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&')}`;

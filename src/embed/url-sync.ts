@@ -1,5 +1,6 @@
 import type { AppState, AppStore } from '../state/store.ts';
-import { searchFor } from './url-state.ts';
+import type { EmbedView } from '../ui/App.tsx';
+import { parseUrlState, searchFor } from './url-state.ts';
 
 /** Long enough that typing a word rewrites the address once, short enough that a link copied a moment later is current. */
 const DEBOUNCE_MS = 250;
@@ -12,9 +13,10 @@ const changed = (a: Watched, b: Watched) =>
 /**
  * Keeps the address bar a link to the current view. It replaces the history entry instead of adding one, so the
  * back button leaves the app instead of undoing keystrokes. In a sandboxed iframe (an opaque origin) the history
- * API throws: the address then stays as it was, silently.
+ * API throws: the address then stays as it was, silently. An embed's display options (`legend=0`, …) are fixed at
+ * load, so they are kept as the address first had them.
  */
-export function startUrlSync(store: AppStore, win: Window, origin: string | null): () => void {
+export function startUrlSync(store: AppStore, win: Window, origin: string | null, view: EmbedView = parseUrlState(win.location.search).view): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let broken = false;
 
@@ -22,7 +24,7 @@ export function startUrlSync(store: AppStore, win: Window, origin: string | null
     timer = undefined;
     if (broken) return;
     const state = store.getState();
-    const search = searchFor(state, { embed: state.embed, origin });
+    const search = searchFor(state, { embed: state.embed, origin, view });
     try {
       if (win.location.search === search) return;
       win.history.replaceState(win.history.state, '', search + win.location.hash);

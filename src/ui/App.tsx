@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { AppStore } from '../state/store.ts';
 import { CircuitPanel } from './CircuitPanel.tsx';
 import { Editor } from './Editor.tsx';
+import { EmbedLayout, type EmbedView } from './EmbedLayout.tsx';
 import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
@@ -17,7 +18,11 @@ export interface AppSlots {
   share?: ReactNode;
   /** The embed's "open in full app" link. */
   openInFull?: ReactNode;
+  /** The embed's display options from its link. */
+  embedView?: EmbedView;
 }
+
+export type { EmbedView };
 
 function FullLayout({ share }: AppSlots) {
   return (
@@ -42,36 +47,6 @@ function FullLayout({ share }: AppSlots) {
   );
 }
 
-/** Inside an iframe: the circuit fills the frame under the step controls; other panels only when the link asks. */
-function EmbedLayout({ openInFull }: AppSlots) {
-  const panels = useApp((s) => s.panels);
-  const error = useApp((s) => s.error);
-  const side = panels.editor || panels.inputs;
-  return (
-    <div className={`app embed${side ? ' with-side' : ''}`} data-testid="embed">
-      <div className="embed-bar">
-        <StepControls />
-        {openInFull}
-      </div>
-      {side && (
-        <aside className="sidebar">
-          {panels.editor && <Editor />}
-          {panels.inputs && <InputsPanel />}
-        </aside>
-      )}
-      <main className="stage">
-        <CircuitPanel />
-        {panels.explain && <ExplanationPanel />}
-        {error && !panels.editor && (
-          <p className="error-message embed-error" role="alert" data-testid="embed.error">
-            Line {error.line}, column {error.column}: {error.message}
-          </p>
-        )}
-      </main>
-    </div>
-  );
-}
-
 function Shell(slots: AppSlots) {
   const theme = useApp((s) => s.theme);
   const embed = useApp((s) => s.embed);
@@ -81,7 +56,7 @@ function Shell(slots: AppSlots) {
   useEffect(() => {
     document.documentElement.classList.toggle('embedded', embed);
   }, [embed]);
-  return embed ? <EmbedLayout {...slots} /> : <FullLayout {...slots} />;
+  return embed ? <EmbedLayout openInFull={slots.openInFull} view={slots.embedView} /> : <FullLayout {...slots} />;
 }
 
 export function App({ store, ...slots }: { store: AppStore } & AppSlots) {
