@@ -17,7 +17,10 @@ describe('the app store', () => {
     const after = store.getState();
     expect(after.source).toBe('x = 3; y = 5; z = -4\nq = x + y\nf = q * z');
     expect(after.step).toBe(before.step);
-    expect(after.model?.shape).toBe(before.model?.shape);
+    // The same compiled circuit (no recompile, so no relayout), and a new engine: the old state was not mutated.
+    expect(after.model?.circuit).toBe(before.model?.circuit);
+    expect(after.model?.tape).not.toBe(before.model?.tape);
+    expect(before.model?.tape.values[0]).toBe(-2);
     expect(valueOf(store, 'f')).toEqual({ value: -32, grad: 1 });
     expect(valueOf(store, 'z').grad).toBe(8);
     // The rewritten source, compiled afresh, agrees with the tape updated in place.
