@@ -234,3 +234,164 @@ test.describe('the step bar', () => {
     }
   });
 });
+
+/** A long program, as a course's notebook cell would be: mostly comments, a chain of gates, one very long line. */
+function longProgram(lines: number): string {
+  const out = ['x = 0.5', 't0 = x * 2'];
+  for (let i = out.length; out.length < lines - 1; i++) {
+    if (i % 50 === 0) out.push(`t${i / 50} = t${i / 50 - 1} * x + 1`);
+    else if (i === 7) out.push(`# a long line: ${'the quick brown fox jumps over the lazy dog, '.repeat(8)}end`);
+    else out.push(`# line ${i + 1}: what this part of the network does`);
+  }
+  out.push(`f = t${Math.floor((lines - 2) / 50)} + x`);
+  return out.join('\n');
+}
+
+/** Where the last gutter number and the last text line are drawn, and how the editor box scrolls. */
+function measureEditor(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('[data-testid="editor.box"]') as HTMLElement;
+    const area = document.querySelector('[data-testid="editor.input"]') as HTMLTextAreaElement;
+    const gutter = box.querySelector('.gutter') as HTMLElement;
+    const backdrop = box.querySelector('.editor-backdrop') as HTMLElement;
+    /** The rectangle of the last line of an element's text (its last text node's final line). */
+    const lastLine = (el: HTMLElement, trailing: number) => {
+      const node = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).at(-1) as Text;
+      const text = node.data;
+      const end = text.length - trailing;
+      const range = document.createRange();
+      range.setStart(node, text.lastIndexOf('\n', end - 1) + 1);
+      range.setEnd(node, end);
+      return range.getBoundingClientRect();
+    };
+    const number = lastLine(gutter, 0);
+    const line = lastLine(backdrop, 1);
+    const rect = (el: Element) => el.getBoundingClientRect();
+    return {
+      lastNumber: (gutter.lastChild as Text).data.split('\n').at(-1),
+      numberTop: number.top, lineTop: line.top, numberLeft: number.left,
+      box: rect(box).toJSON() as DOMRect, gutterBox: rect(gutter).toJSON() as DOMRect,
+      areaScroll: [area.scrollTop, area.scrollLeft], boxScroll: [box.scrollTop, box.scrollLeft],
+      areaHeight: area.offsetHeight, backdropHeight: backdrop.offsetHeight,
+      page: [document.documentElement.scrollWidth, document.documentElement.scrollHeight, innerWidth, innerHeight],
+    };
+  });
+}
+
+test.describe('the editor handles real programs', () => {
+  test('a pasted 2,500-line program: the gutter scrolls and clips with the text, long lines scroll sideways', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new AppPage(page);
+    await app.open();
+    const program = longProgram(2500);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), program);
+    await app.editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    await expect(app.editor).toHaveValue(program);
+    await expect(page.getByTestId('editor.error')).toHaveCount(0);
+
+    const top = await measureEditor(page);
+    expect(top.box.height, 'the editor grows to 60% of the viewport, then scrolls').toBeLessThanOrEqual(0.6 * 800 + 4);
+    expect(top.box.height).toBeGreaterThan(0.5 * 800);
+    // The caret is at the end of what was pasted, and the box has scrolled there, numbers and all.
+    expect(top.boxScroll[0]).toBeGreaterThan(40_000);
+    expect(Math.abs(top.numberTop - top.lineTop)).toBeLessThan(1);
+
+    await page.getByTestId('editor.box').evaluate((box) => (box.scrollTop = box.scrollHeight));
+    const bottom = await measureEditor(page);
+    expect(bottom.lastNumber).toBe('2500');
+    expect(Math.abs(bottom.numberTop - bottom.lineTop), 'the last number sits on the last line').toBeLessThan(1);
+    expect(bottom.numberTop).toBeGreaterThan(bottom.box.top);
+    expect(bottom.numberTop).toBeLessThan(bottom.box.bottom);
+    expect(bottom.areaScroll, 'the textarea never scrolls on its own: the box scrolls it with the gutter').toEqual([0, 0]);
+    expect(bottom.areaHeight).toBe(bottom.backdropHeight);
+    const [scrollWidth, scrollHeight, width, height] = bottom.page;
+    expect(scrollWidth, 'nothing runs past the page').toBeLessThanOrEqual(width!);
+    expect(scrollHeight).toBeLessThanOrEqual(height!);
+    await shoot(page, 'editor-2500-bottom');
+
+    // Typing at the end keeps the caret in view.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' * 2');
+    await expect(app.editor).toHaveValue(`${program} * 2`);
+    expect((await measureEditor(page)).boxScroll[0]).toBeGreaterThan(bottom.boxScroll[0]! - 30);
+
+    // The long line scrolls sideways, and the line numbers stay at the left.
+    await page.getByTestId('editor.box').evaluate((box) => {
+      box.scrollTop = 0;
+      box.scrollLeft = 400;
+    });
+    const sideways = await measureEditor(page);
+    expect(sideways.boxScroll[1]).toBeGreaterThan(300);
+    expect(Math.abs(sideways.gutterBox.left - sideways.box.left)).toBeLessThan(2);
+    await shoot(page, 'editor-2500-sideways');
+    expect(app.errors).toEqual([]);
+  });
+
+  test('undo takes back a chosen example, a value edit and typing, one step each; redo brings them back', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const mine = 'a = 3; b = 4\nf = a * b';
+    await app.type(mine);
+    await page.getByTestId('toolbar.example').selectOption(SIGMOID.id);
+    await expect(app.editor).toHaveValue(SIGMOID.source);
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue(mine);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(app.editor).toHaveValue(SIGMOID.source);
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue(mine);
+
+    // A value edit rewrites the formula's number: one undoable step.
+    const a = page.getByTestId('inputs.value.a');
+    await a.fill('7');
+    await a.press('Enter');
+    await expect(app.editor).toHaveValue('a = 7; b = 4\nf = a * b');
+    await app.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue(mine);
+    await page.keyboard.press('Control+y');
+    await expect(app.editor).toHaveValue('a = 7; b = 4\nf = a * b');
+
+    // Typed text in the editor, then undone from the editor.
+    await app.editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' + 1');
+    await expect(app.editor).toHaveValue('a = 7; b = 4\nf = a * b + 1');
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue('a = 7; b = 4\nf = a * b');
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue(mine);
+    await page.keyboard.press('Control+z');
+    await expect(app.editor).toHaveValue(FIRST_EXAMPLE.source);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('the current gate’s text is highlighted in the formula as the steps go', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const mark = page.getByTestId('editor.gate-mark');
+    await expect(mark).toHaveCount(0);
+    await app.press('ArrowRight');
+    await expect(mark).toHaveText('x + y');
+    await app.press('ArrowRight');
+    await expect(mark).toHaveText('q * z');
+    await shoot(page, 'gate-highlight-forward');
+    await app.press('End');
+    await expect(mark).toHaveText('x + y');
+    await app.type(SIGMOID.source);
+    await app.press('Home');
+    await app.press('ArrowRight', 2);
+    await expect(mark).toHaveText('w1*x1');
+    await app.press('ArrowRight', 3);
+    await expect(mark).toHaveText('sigmoid(w0*x0 + w1*x1 + w2)');
+    await shoot(page, 'gate-highlight-sigmoid');
+    // With an error, only the error is marked.
+    await app.type(`${SIGMOID.source} +`);
+    await expect(page.getByTestId('editor.error-mark')).toBeVisible();
+    await expect(mark).toHaveCount(0);
+    expect(app.errors).toEqual([]);
+  });
+});
