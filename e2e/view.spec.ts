@@ -47,4 +47,17 @@ test.describe('the circuit stays readable and still', () => {
     await expect(page.getByTestId('zoom.follow')).toHaveAttribute('aria-pressed', 'true');
     expect(app.errors).toEqual([]);
   });
+
+  test('clicking a gate jumps to the step that computes it, forward or, during the backward pass, back', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.svg.locator('g.node[data-id="f"]').click();
+    await expect(app.progress).toHaveAttribute('data-step', '2');
+    await expect(page.getByTestId('explain.title')).toHaveText('Forward: the * gate');
+    await app.press('ArrowRight');
+    await app.svg.locator('g.node[data-id="q"]').click();
+    await expect(app.progress).toHaveAttribute('data-step', '5');
+    await expect(page.getByTestId('explain.title')).toHaveText('Backward: the + gate');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -55,7 +55,8 @@ function describeNode(n: SceneNode): string {
   if (n.kind === 'const') return `constant ${n.label}`;
   const hint = n.label === 'σ' ? ' (click to expand into *-1, exp, +1, 1/x)'
     : n.composite === 'sigmoid' ? ' (click to group back into one σ gate)'
-    : n.composite === 'softmax' ? ' (part of softmax, expanded)'
-    : n.tensorGate ? ' (click for its Jacobian lens, or press j when it is the current gate)' : '';
+    : n.composite === 'softmax' ? ' (part of softmax, expanded; click to go to its step)'
+    : n.tensorGate ? ' (click for its Jacobian lens, or press j when it is the current gate)'
+    : ' (click to go to the step that computes it)';
   return `${n.label} gate${n.wireName ? ` computing ${n.wireName}` : ''}${hint}`;
 }

@@ -17,6 +17,15 @@ function drawingFor(model: Model | null): { scene: Scene | null; names: string[]
   return lastDrawing;
 }
 
+/**
+ * The step that computes a gate: its forward step, or once the backward pass has begun, the step that passes its
+ * gradient back (its forward step for a gate that reaches no output).
+ */
+function stepComputing(model: Model, current: number, node: number): number {
+  const backward = model.schedule.stepOf('backward', node);
+  return current >= model.schedule.seedStep && backward >= 0 ? backward : model.schedule.stepOf('forward', node);
+}
+
 /** Keeps the current view reachable for keyboard shortcuts and the embed API. */
 export const viewRef: { current: CircuitView | null } = { current: null };
 
@@ -41,7 +50,7 @@ export function CircuitPanel() {
         // Any other gate that reads or makes a tensor opens its Jacobian lens.
         else if (node?.kind === 'gate' && m?.circuit.tensor && [i, ...node.args].some((a) => (m.circuit.nodes[a]?.shape.length ?? 0) > 0)) {
           tensorDialog.getState().show('lens', node.id);
-        }
+        } else if (m && node?.kind === 'gate') store.getState().goTo(stepComputing(m, store.getState().step, i));
       },
       onWireClick: (i) => {
         const node = store.getState().model?.circuit.nodes[i];
