@@ -61,10 +61,13 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
   const hasModel = useApp((s) => s.model !== null);
   const [chosen, setTab] = useState<Tab>('circuit');
   const narrow = useMediaQuery(TABBED_QUERY);
-  const tabs: Tab[] = ['circuit', ...(panels.editor ? ['formula' as const] : []), ...(panels.inputs ? ['inputs' as const] : []), ...(panels.explain ? ['explain' as const] : [])];
+  // Without a circuit (the link's formula does not compile) the inputs and the explanation have nothing to say.
+  const inputs = panels.inputs && hasModel;
+  const explain = panels.explain && hasModel;
+  const tabs: Tab[] = ['circuit', ...(panels.editor ? ['formula' as const] : []), ...(inputs ? ['inputs' as const] : []), ...(explain ? ['explain' as const] : [])];
   const tabbed = narrow && tabs.length > 1;
   const tab = tabs.includes(chosen) ? chosen : 'circuit';
-  const side = panels.editor || panels.inputs;
+  const side = panels.editor || inputs;
   const { legend = true, zoom = true, readOnly = false } = view ?? {};
 
   const pane = (t: Tab) => (tabbed
@@ -94,7 +97,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
       {side && (
         <aside className="sidebar" data-testid="embed.side">
           {panels.editor && <div {...pane('formula')}><Editor /></div>}
-          {panels.inputs && <div {...pane('inputs')}><InputsPanel readOnly={readOnly} /></div>}
+          {inputs && <div {...pane('inputs')}><InputsPanel readOnly={readOnly} /></div>}
         </aside>
       )}
       <main className="stage" data-testid="embed.stage">
@@ -102,7 +105,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
           <CircuitPanel />
           {!hasModel && <NoCircuit {...(panels.editor && tabbed ? { onEdit: () => setTab('formula') } : {})} />}
         </div>
-        {panels.explain && <div {...pane('explain')}><ExplanationPanel /></div>}
+        {explain && <div {...pane('explain')}><ExplanationPanel /></div>}
         {error && hasModel && !panels.editor && (
           <p className="error-message embed-error" role="alert" data-testid="embed.error">
             Line {error.line}, column {error.column}: {error.message}
