@@ -42,6 +42,11 @@ test.describe('the circuit stays readable and still', () => {
     await expect(page.getByTestId('zoom.follow')).toHaveAttribute('aria-pressed', 'false');
     await page.waitForTimeout(400);
     expect(await scale()).toBeLessThan(0.6);
+    // Zoomed out, the legend says how to read the numbers, and the current gate keeps its own.
+    await expect(page.getByTestId('legend.hidden')).toBeVisible();
+    await expect(app.svg.locator('g.labels .current').first()).toBeVisible();
+    await expect(app.svg.locator('g.labels text.value:not(.current)').first()).toBeHidden();
+    await page.screenshot({ path: 'test-results/screenshots/eleven-line-fit.png' });
     await page.getByTestId('zoom.follow').click();
     await expect(app.svg).toHaveAttribute('data-follow', '1');
     await expect(page.getByTestId('zoom.follow')).toHaveAttribute('aria-pressed', 'true');

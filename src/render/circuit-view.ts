@@ -20,6 +20,8 @@ export interface ViewEvents {
   onWireClick?(nodeIndex: number): void;
   /** The view started or stopped following the current gate. */
   onFollowChange?(following: boolean): void;
+  /** The zoom crossed the scale below which numbers are hidden. */
+  onLabelsHidden?(hidden: boolean): void;
 }
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -125,8 +127,11 @@ export class CircuitView {
       nodes.selectAll<SVGGElement, unknown>('g.node.current').classed('current', false);
       edges.selectAll('path.active').classed('active', false).classed('backward', false);
       this.viewport.selectAll('.stub-active').classed('stub-active', false);
+      this.viewport.select('g.labels').selectAll('.current').classed('current', false);
     }
     if (focus.node < 0) return;
+    // The current gate's own labels stay readable when the others are hidden at a small zoom.
+    this.viewport.select('g.labels').selectAll(`[data-index="${focus.node}"]`).classed('current', true);
     const current = id(focus.node);
     nodes.select(`g.node[data-index="${focus.node}"]`).classed('current', true);
     if (focus.phase !== 'seed') {
@@ -156,7 +161,11 @@ export class CircuitView {
     this.committed = t;
     this.pending = null;
     this.viewport.attr('transform', t.toString());
-    this.svg.classed('labels-hidden', t.k < LABEL_MIN_SCALE);
+    const hidden = t.k < LABEL_MIN_SCALE;
+    if (hidden !== this.svg.classed('labels-hidden')) {
+      this.svg.classed('labels-hidden', hidden);
+      this.events.onLabelsHidden?.(hidden);
+    }
     (this.svg.node() as SVGSVGElement).style.transform = '';
   }
 

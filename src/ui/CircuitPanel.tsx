@@ -38,6 +38,7 @@ export function CircuitPanel() {
   const view = useRef<CircuitView | null>(null);
   const shownShape = useRef<string | null>(null);
   const [following, setFollowing] = useState(false);
+  const [labelsHidden, setLabelsHidden] = useState(false);
   const error = useApp((s) => s.error);
 
   useEffect(() => {
@@ -57,6 +58,7 @@ export function CircuitPanel() {
         if (node) tensorDialog.getState().show('inspector', node.id);
       },
       onFollowChange: setFollowing,
+      onLabelsHidden: setLabelsHidden,
       // An embed shows the whole circuit in the frame its author chose; the full app follows a circuit too big to read.
     }, { follow: !store.getState().embed });
     view.current = v;
@@ -112,6 +114,7 @@ export function CircuitPanel() {
         >Follow</button>
       </div>
       <div className="legend" aria-hidden="true">
+        {labelsHidden && <span className="legend-hidden" data-testid="legend.hidden">Zoomed out: only the current gate’s numbers show. Zoom in (+) or press Follow to read them all.</span>}
         <span className="legend-value">value (above the wire)</span>
         <span className="legend-grad">∂ gradient (below the wire)</span>
         {model?.circuit.tensor && <span className="legend-tensor">heavy wire: a vector or matrix (click it, or press i; j for a gate’s Jacobian)</span>}
