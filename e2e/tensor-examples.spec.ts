@@ -53,7 +53,7 @@ test.describe('vectors and matrices on the wires', () => {
     await expect(app.svg.locator('g.node')).not.toHaveCount(0);
     await expect(app.progress).toHaveAttribute('data-phase', 'backward');
     await expect(page.getByTestId('explain.title')).toHaveText('Backward: the ^2 gate');
-    await expect(page.getByTestId('explain')).toContainText('(q^2)[');
+    await expect(page.getByTestId('explain')).toContainText('∂f/∂f₁[1] = 1');
     // Four products and their sums: W[0,0]·x[0] and its neighbours are wires of their own.
     await expect(page.getByTestId('inputs.row.W[0,1]')).toBeVisible();
     expect(await app.lastStep()).toBeGreaterThan(last);

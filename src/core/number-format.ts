@@ -25,7 +25,7 @@ export function formatConstant(c: number): string {
 
 /** Wraps anything but a plain name or a non-negative number in parentheses, for writing it inside a formula. */
 export function parenthesize(s: string): string {
-  return /^[\w.₀-₉]+$/.test(s) || /^\w+\[\d+(,\d+)?\]$/.test(s) || (/^\(.*\)\[\d+(,\d+)?\]$/.test(s) && balanced(s)) || /^\(.*\)$/.test(s) && balanced(s.slice(1, -1)) ? s : `(${s})`;
+  return /^[\w.₀-₉]+$/.test(s) || /^[\w₀-₉]+\[\d+(,\d+)?\]$/.test(s) || (/^\(.*\)\[\d+(,\d+)?\]$/.test(s) && balanced(s)) || /^\(.*\)$/.test(s) && balanced(s.slice(1, -1)) ? s : `(${s})`;
 }
 
 function balanced(s: string): boolean {
