@@ -15,6 +15,8 @@ const MIN_CIRCUIT_HEIGHT = 160;
 const SETTLE_MS = 60;
 /** How long to wait for the embed to be drawn at all (as many settle periods). */
 const MAX_WAITS = 200;
+/** The explanation strip's height under the circuit, in its own em (styles.css); less when the frame is short. */
+const EXPLAIN_STRIP_EM = 11;
 /** Elements that scroll their own overflow: what they hide counts as content. */
 const SCROLLERS = '.editor-box, .explanation, .table-scroll';
 
@@ -67,7 +69,9 @@ export function measureEmbed(doc: Document, scene: { width: number; height: numb
       column = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.rowGap || '0') * Math.max(0, sidePanes.length - 1);
       for (const pane of sidePanes) column += naturalHeight(pane);
     }
-    height = bars + Math.max(column, drawing + (explain?.offsetHeight ?? 0) + (strip?.offsetHeight ?? 0));
+    // The strip as the stylesheet sizes it in a frame tall enough, not as squeezed in this one.
+    const explainHeight = explain ? parseFloat(getComputedStyle(explain).fontSize) * EXPLAIN_STRIP_EM : 0;
+    height = bars + Math.max(column, drawing + explainHeight + (strip?.offsetHeight ?? 0));
   }
   if (width >= SIDE_BY_SIDE_FROM.width) height = Math.max(height, SIDE_BY_SIDE_FROM.height);
   return { width, height: Math.ceil(height) };
