@@ -139,7 +139,7 @@ export function Editor() {
         <p id="formula-error" className="error-message" role="alert" data-testid="editor.error">
           <span className="error-where" data-testid="editor.error-position">Line {error.line}, column {error.column}:</span>{' '}
           {error.message}
-          <span className="error-note"> The circuit below is the last one that worked.</span>
+          <span className="error-note"> The circuit shown is the last one that worked, dimmed until this is fixed.</span>
         </p>
       ) : (
         <p className="hint">Write <code>name = value</code> for inputs, then one formula per line; the last line is the output.</p>
