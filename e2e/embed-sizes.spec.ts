@@ -213,6 +213,10 @@ test.describe('an embed whose formula does not compile', () => {
     await host.open({ app: `?embed=1&inputs=1&explain=1${src('f = 2 $ 3')}`, width: 720, height: 420 });
     await expect(host.app.getByTestId('embed.error')).toBeInViewport({ ratio: 1 });
     await expect(host.app.getByTestId('embed.error')).toContainText('Line 1, column 7:');
+    // No circuit ever worked here, so nothing claims to show the last one that did; no empty panels either.
+    await expect(host.app.getByTestId('circuit.stale')).toBeHidden();
+    await expect(host.app.getByTestId('embed.pane.inputs')).toHaveCount(0);
+    await expect(host.app.getByTestId('embed.pane.explain')).toHaveCount(0);
     await shoot(host.page, 'embed-error-720x420');
   });
 });
