@@ -356,12 +356,12 @@ test.describe('in every theme', () => {
 });
 
 test.describe('the full app on a phone', () => {
-  for (const example of [lecture1, lecture2]) {
-    test(`at 390×844 the circuit (${example.id}) is on the first screen, with no sideways scrolling`, async ({ browser }) => {
+  for (const [example, theme] of [[lecture1, 'light'], [lecture2, 'light'], [lecture1, 'projector']] as const) {
+    test(`at 390×844 the circuit (${example.id}, ${theme}) is on the first screen, with no sideways scrolling`, async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       const page = await context.newPage();
       const phone = new HostPage(page, '');
-      await page.goto(`/?f=${encodeURIComponent(example.source)}`);
+      await page.goto(`/?theme=${theme}&f=${encodeURIComponent(example.source)}`);
       const svg = page.getByTestId('circuit.svg');
       await expect(svg.locator('g.node').first()).toBeVisible();
       await page.waitForTimeout(400);
@@ -381,8 +381,8 @@ test.describe('the full app on a phone', () => {
       // The editing panels follow the circuit and its explanation.
       const editor = (await page.getByTestId('editor.input').boundingBox())!;
       expect(editor.y).toBeGreaterThan(circuit.y + circuit.height);
-      await page.screenshot({ path: `${SHOTS}/phone-390x844-${example.id}.png` });
-      await page.screenshot({ path: `${SHOTS}/phone-390x844-${example.id}-full.png`, fullPage: true });
+      await page.screenshot({ path: `${SHOTS}/phone-390x844-${example.id}-${theme}.png` });
+      await page.screenshot({ path: `${SHOTS}/phone-390x844-${example.id}-${theme}-full.png`, fullPage: true });
       expect(phone.problems).toEqual([]);
       await context.close();
     });
