@@ -88,8 +88,8 @@ export function CircuitPanel() {
   }, [scene, model, step, revision, names]);
 
   return (
-    <section className={`panel circuit${error ? ' stale' : ''}`} aria-label="Circuit" data-stale={error ? '1' : undefined}>
-      {error && (
+    <section className={`panel circuit${error && model ? ' stale' : ''}`} aria-label="Circuit" data-stale={error && model ? '1' : undefined}>
+      {error && model && (
         <p className="stale-note" role="status" data-testid="circuit.stale">
           Showing the last formula that worked: fix line {error.line}, column {error.column} of the formula to update it.
         </p>

@@ -106,8 +106,8 @@ export function InputRow({ name, value, disabled }: { name: string; value: numbe
         onBlur={commit}
       />
       <button type="button" className="range-toggle" aria-expanded={editingRange} aria-label={`slider range for ${name}`} title="Edit the slider's range"
-        data-testid={`inputs.range.${name}`} onClick={() => setEditingRange(!editingRange)}>⇔</button>
-      {editingRange && <RangeEditor name={name} range={range} onChange={setRange} />}
+        data-testid={`inputs.range.${name}`} disabled={disabled} onClick={() => setEditingRange(!editingRange)}>⇔</button>
+      {editingRange && !disabled && <RangeEditor name={name} range={range} onChange={setRange} />}
     </div>
   );
 }
