@@ -44,6 +44,18 @@ function expectSameBits(actual: Float64Array, expected: Float64Array): void {
   expect(mismatches).toBe(0);
 }
 
+/** C += op(A)·op(B) into a non-zero C by the kernel, against the plain definition, bit for bit. */
+function checkProduct(form: 'NN' | 'NT' | 'TN', [m, k, n]: [number, number, number], specials: boolean): void {
+  const a = filled(m * k, specials);
+  const b = filled(k * n);
+  const start = filled(m * n);
+  const expected = Float64Array.from(start);
+  reference(form, a, b, expected, m, k, n);
+  const actual = Float64Array.from(start);
+  kernel[form](a, 0, b, 0, actual, 0, m, k, n);
+  expectSameBits(actual, expected);
+}
+
 // Tiny (dot products), mid-sized (i-p-j rows) and large (SIMD) products, with odd sizes for the padding.
 const SIZES: [number, number, number][] = [
   [1, 1, 1], [4, 3, 4], [4, 4, 1], [3, 4, 4], [4, 1, 4], [1, 7, 1], [2, 5, 3],
@@ -60,16 +72,7 @@ describe('matrix products agree bit for bit with the plain definition', () => {
 
   for (const form of ['NN', 'NT', 'TN'] as const) {
     it(`${form}: C += op(A)·op(B) into a non-zero C, every size`, () => {
-      for (const [m, k, n] of SIZES) {
-        const a = filled(m * k);
-        const b = filled(k * n);
-        const start = filled(m * n);
-        const expected = Float64Array.from(start);
-        reference(form, a, b, expected, m, k, n);
-        const actual = Float64Array.from(start);
-        kernel[form](a, 0, b, 0, actual, 0, m, k, n);
-        expectSameBits(actual, expected);
-      }
+      for (const size of SIZES) checkProduct(form, size, false);
     });
 
     it(`${form}: infinities and NaN land where they should, padding adds nothing`, () => {
@@ -112,18 +115,7 @@ describe('matrix products agree bit for bit with the plain definition', () => {
   it('the JS loops alone (no WebAssembly, as under a strict page policy) give the same bits at every size', () => {
     useSimd(false);
     try {
-      for (const form of ['NN', 'NT', 'TN'] as const) {
-        for (const [m, k, n] of SIZES) {
-          const a = filled(m * k, true);
-          const b = filled(k * n);
-          const start = filled(m * n);
-          const expected = Float64Array.from(start);
-          reference(form, a, b, expected, m, k, n);
-          const actual = Float64Array.from(start);
-          kernel[form](a, 0, b, 0, actual, 0, m, k, n);
-          expectSameBits(actual, expected);
-        }
-      }
+      for (const form of ['NN', 'NT', 'TN'] as const) for (const size of SIZES) checkProduct(form, size, true);
     } finally {
       useSimd(true);
     }
