@@ -65,4 +65,20 @@ test.describe('the circuit stays readable and still', () => {
     await expect(page.getByTestId('explain.title')).toHaveText('Backward: the + gate');
     expect(app.errors).toEqual([]);
   });
+
+  test('clicking a wire\'s value or gradient jumps to the step that computes it', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.press('End');
+    await app.value('q').click();
+    await expect(app.progress).toHaveAttribute('data-step', '1');
+    await expect(page.getByTestId('explain.title')).toHaveText('Forward: the + gate');
+    await app.press('End');
+    await app.grad('z').click();
+    await expect(app.progress).toHaveAttribute('data-step', '4');
+    await app.press('End');
+    await app.grad('f').click();
+    await expect(app.progress).toHaveAttribute('data-step', '3');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -20,6 +20,8 @@ export interface ViewEvents {
   onWireClick?(nodeIndex: number): void;
   /** The view started or stopped following the current gate. */
   onFollowChange?(following: boolean): void;
+  /** A scalar wire's value or gradient label was clicked. */
+  onLabelClick?(nodeIndex: number, kind: 'value' | 'grad'): void;
   /** The zoom crossed the scale below which numbers are hidden. */
   onLabelsHidden?(hidden: boolean): void;
 }
@@ -85,8 +87,12 @@ export class CircuitView {
     this.surface.call(this.zoom).on('dblclick.zoom', null);
     attachTooltip(this.svg, this.viewport, (target, cell) => describeTarget(target, cell, this.scene, this.labels));
     this.svg.on('click.wire', (event: MouseEvent) => {
-      const index = this.scene ? wireOf(event.target as Element | null, this.scene) : undefined;
-      if (index !== undefined) this.events.onWireClick?.(index);
+      const target = event.target as Element | null;
+      const index = this.scene ? wireOf(target, this.scene) : undefined;
+      if (index !== undefined) return this.events.onWireClick?.(index);
+      // A scalar wire's number: its value, or its gradient, is what the reader wants to see computed.
+      const label = target?.closest('text.value[data-index], text.grad[data-index]');
+      if (label) this.events.onLabelClick?.(Number(label.getAttribute('data-index')), label.matches('.grad') ? 'grad' : 'value');
     });
   }
 

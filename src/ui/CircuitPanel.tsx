@@ -26,6 +26,15 @@ function stepComputing(model: Model, current: number, node: number): number {
   return current >= model.schedule.seedStep && backward >= 0 ? backward : model.schedule.stepOf('forward', node);
 }
 
+/** The step at which a wire's gradient is complete: the seed for the output, else its last branch's backward step. */
+function gradientStep(model: Model, node: number): number {
+  const { schedule, circuit } = model;
+  if (node === circuit.output) return schedule.seedStep;
+  let step = -1;
+  for (const c of circuit.consumers[node] ?? []) step = Math.max(step, schedule.backwardStep[c] ?? -1);
+  return step >= 0 ? step : schedule.last;
+}
+
 /** Keeps the current view reachable for keyboard shortcuts and the embed API. */
 export const viewRef: { current: CircuitView | null } = { current: null };
 
@@ -56,6 +65,10 @@ export function CircuitPanel() {
       onWireClick: (i) => {
         const node = store.getState().model?.circuit.nodes[i];
         if (node) tensorDialog.getState().show('inspector', node.id);
+      },
+      onLabelClick: (i, kind) => {
+        const m = store.getState().model;
+        if (m) store.getState().goTo(kind === 'value' ? m.schedule.valueStep[i] ?? 0 : gradientStep(m, i));
       },
       onFollowChange: setFollowing,
       onLabelsHidden: setLabelsHidden,
