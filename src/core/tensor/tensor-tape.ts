@@ -24,6 +24,8 @@ export class TensorTape implements Engine {
   private readonly plans: Plan[];
   private readonly forwards: Forward[];
   private readonly backwards: Backward[];
+  /** For each node, the index of its gate's plan, or -1: explanations and checks look plans up by node. */
+  private readonly planIndex: Int32Array;
 
   /** With `from`, a fork: the plans (which never change) shared, its own copy of every value and gradient. */
   constructor(readonly circuit: Circuit, from?: TensorTape) {
@@ -34,6 +36,7 @@ export class TensorTape implements Engine {
       this.plans = from.plans;
       this.forwards = from.forwards;
       this.backwards = from.backwards;
+      this.planIndex = from.planIndex;
       this.values = from.values.slice();
       this.grads = from.grads.slice();
       this.needsGrad = from.needsGrad.slice();
@@ -43,6 +46,7 @@ export class TensorTape implements Engine {
     this.plans = [];
     this.forwards = [];
     this.backwards = [];
+    this.planIndex = new Int32Array(circuit.nodes.length).fill(-1);
     const { nodes } = circuit;
     const n = nodes.length;
     this.size = n;
@@ -62,6 +66,7 @@ export class TensorTape implements Engine {
       if (node.kind === 'gate') {
         const plan = planOf(circuit, i, this.offset);
         const kernels = kernelsOf(node.op as string);
+        this.planIndex[i] = this.plans.length;
         this.plans.push(plan);
         this.forwards.push(kernels.forward);
         this.backwards.push(kernels.backward);
@@ -144,28 +149,31 @@ export class TensorTape implements Engine {
 
   /** The plan of a gate, for explanations and the Jacobian lens. */
   plan(g: number): Plan | undefined {
-    return this.plans.find((p) => p.node === g);
+    return this.plans[this.planIndex[g] ?? -1];
   }
 
+  /** NOTE: a dead gate passes nothing back, exactly 0 (not 0 times a local gradient that may be ∞). */
   contribution(g: number, j: number): Float64Array {
+    if (this.circuit.live[g]) return this.vjp(g, j, this.grads);
     const arg = this.circuit.nodes[g]?.args[j];
-    const k = this.plans.findIndex((p) => p.node === g);
-    if (arg === undefined || k < 0) throw new Error(`node ${g} has no argument ${j}`);
-    const out = new Float64Array(this.length[arg] as number);
-    if (this.circuit.live[g]) (this.backwards[k] as Backward)(this.plans[k] as Plan, this.values, this.grads, j, out, 0);
-    return out;
+    if (arg === undefined || (this.planIndex[g] ?? -1) < 0) throw new Error(`node ${g} has no argument ${j}`);
+    return new Float64Array(this.length[arg] as number);
   }
 
   /** Gate g's VJP for argument j with a given upstream gradient, into a fresh array: for the Jacobian lens. */
   vjpWith(g: number, j: number, upstream: Float64Array): Float64Array {
+    const grads = new Float64Array(this.grads.length);
+    grads.set(upstream, this.plan(g)?.out ?? 0);
+    return this.vjp(g, j, grads);
+  }
+
+  /** Gate g's VJP for argument j, reading the upstream gradient from `grads` at the gate's output. */
+  private vjp(g: number, j: number, grads: Float64Array): Float64Array {
     const arg = this.circuit.nodes[g]?.args[j];
-    const p = this.plan(g);
-    const k = this.plans.indexOf(p as Plan);
-    if (arg === undefined || !p) throw new Error(`node ${g} has no argument ${j}`);
-    const g2 = new Float64Array(this.grads.length);
-    g2.set(upstream, p.out);
+    const k = this.planIndex[g] ?? -1;
+    if (arg === undefined || k < 0) throw new Error(`node ${g} has no argument ${j}`);
     const out = new Float64Array(this.length[arg] as number);
-    (this.backwards[k] as Backward)(p, this.values, g2, j, out, 0);
+    (this.backwards[k] as Backward)(this.plans[k] as Plan, this.values, grads, j, out, 0);
     return out;
   }
 
