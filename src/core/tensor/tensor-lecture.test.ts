@@ -66,6 +66,13 @@ describe('the lecture\'s vectorized example f(x, W) = ‖W·x‖²', () => {
   });
 });
 
+describe('"as scalars" of a circuit too large to draw that way', () => {
+  it('is refused with the number of gates it would take', () => {
+    const e = engineOf('x = randn(4096)\nh = max(0, x)\nf = sum(h)');
+    expect(asScalars(e.circuit, () => 0)).toEqual({ ok: false, gates: 4096 + 4095 });
+  });
+});
+
 describe('the 4096-d elementwise max(0, x)', () => {
   it('is one line, deterministic, and routes the gradient through the mask 1[x > 0]', () => {
     const source = 'x = randn(4096)\nf = sum(max(0, x))';

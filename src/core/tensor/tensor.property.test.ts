@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../compile.ts';
 import { createEngine } from '../create-engine.ts';
-import { asScalars, MAX_AS_SCALARS_GATES } from '../transforms/as-scalars.ts';
+import { asScalars, asScalarsGateCount, MAX_AS_SCALARS_GATES } from '../transforms/as-scalars.ts';
 import type { TensorTape } from './tensor-tape.ts';
 
 type Shape = number[];
@@ -97,6 +97,8 @@ describe('random shaped programs', () => {
         return;
       }
       expanded++;
+      // The count a refusal reports is the count the expansion really has.
+      expect(s.circuit.nodes.filter((n) => n.kind === 'gate').length, source).toBe(asScalarsGateCount(e.circuit));
       const scalar = createEngine(s.circuit);
       expect(agree(scalar.outputValue, e.outputValue, 1e-12), `${source}: ${scalar.outputValue} vs ${e.outputValue}`).toBe(true);
       const byName = new Map(s.circuit.nodes.map((n, i) => [n.names[0], i]));

@@ -10,8 +10,6 @@ export const MAX_AS_SCALARS_GATES = 2000;
 
 export type AsScalarsResult = { ok: true; circuit: Circuit } | { ok: false; gates: number };
 
-class TooLarge {}
-
 /**
  * The scalar circuit a tensor circuit stands for: `W @ x` with a 2×2 `W` becomes four `*` and two `+` gates, with
  * wires named `W[0,1]`, `q[1]`. Every element gate is grouped under the tensor gate it came from, so a step carries
@@ -20,13 +18,10 @@ class TooLarge {}
  */
 export function asScalars(circuit: Circuit, valueOf: (input: number, k: number) => number): AsScalarsResult {
   if (!circuit.tensor) return { ok: true, circuit };
-  const expander = new Expander(circuit, valueOf);
-  try {
-    return { ok: true, circuit: expander.run() };
-  } catch (e) {
-    if (e instanceof TooLarge) return { ok: false, gates: expander.counted };
-    throw e;
-  }
+  // Counted before anything is built, so a refusal costs one pass and says how many gates it would have taken.
+  const gates = asScalarsGateCount(circuit);
+  if (gates > MAX_AS_SCALARS_GATES) return { ok: false, gates };
+  return { ok: true, circuit: new Expander(circuit, valueOf).run() };
 }
 
 /** How many scalar gates the expansion would need, without building it. */
@@ -45,7 +40,8 @@ export function asScalarsGateCount(circuit: Circuit): number {
       }
       case 'sum': count += inLen - len; break;
       case 'mean': count += inLen; break;
-      case 'softmax': count += 3 * len; break;
+      // Per row: an exp and a division per element, and the adds of the row's sum.
+      case 'softmax': count += 3 * len - len / (node.shape.length === 0 ? 1 : (node.shape[node.shape.length - 1] as number)); break;
       case 'transpose': case 'index': break;
       default: count += len;
     }
@@ -57,8 +53,6 @@ class Expander {
   private readonly b = new CircuitBuilder();
   /** For each tensor node, the new node of each of its elements. */
   private readonly elements: number[][] = [];
-  counted = 0;
-
   constructor(private readonly circuit: Circuit, private readonly valueOf: (input: number, k: number) => number) {}
 
   run(): Circuit {
@@ -69,7 +63,6 @@ class Expander {
 
   /** An element's own wire (named after the tensor wire, `q[1]`), or with `inner` a wire inside its computation. */
   private gate(node: CircuitNode, flat: number, fields: Omit<NodeFields, 'id' | 'kind' | 'span'>, inner?: { id: string; text: string }): number {
-    if (++this.counted > MAX_AS_SCALARS_GATES) throw new TooLarge();
     const suffix = elementSuffix(node.shape, flat);
     return this.b.add({
       kind: 'gate', span: node.span, group: node.id, ...fields,
