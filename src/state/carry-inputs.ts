@@ -6,9 +6,10 @@ import { elementSuffix } from '../core/transforms/element-names.ts';
  * input of the same name, or the elements `W[0,1]` of a tensor input `W` shown as scalars (and back).
  */
 export function carryInputs(from: Engine, to: Engine): void {
-  const source = new Map<string, { at: number; length: number }>();
+  const source = new Map<string, { at: number; length: number; cols: number }>();
   for (const i of from.circuit.inputs) {
-    source.set(from.circuit.nodes[i]?.names[0] as string, { at: from.offset[i] as number, length: from.length[i] as number });
+    const shape = from.circuit.nodes[i]?.shape ?? [];
+    source.set(from.circuit.nodes[i]?.names[0] as string, { at: from.offset[i] as number, length: from.length[i] as number, cols: shape.length === 2 ? (shape[1] as number) : 1 });
   }
   for (const i of to.circuit.inputs) {
     const node = to.circuit.nodes[i];
@@ -28,10 +29,8 @@ export function carryInputs(from: Engine, to: Engine): void {
     // An element shown as a scalar, picked from its tensor.
     const picked = /^(\w+)\[(\d+)(?:,(\d+))?\]$/.exec(name);
     const tensor = picked ? source.get(picked[1] as string) : undefined;
-    const fromNode = picked ? from.circuit.nodes.find((n) => n.kind === 'input' && n.names[0] === picked[1]) : undefined;
-    if (picked && tensor && fromNode) {
-      const cols = fromNode.shape.length === 2 ? (fromNode.shape[1] as number) : 1;
-      const flat = picked[3] === undefined ? Number(picked[2]) : Number(picked[2]) * cols + Number(picked[3]);
+    if (picked && tensor) {
+      const flat = picked[3] === undefined ? Number(picked[2]) : Number(picked[2]) * tensor.cols + Number(picked[3]);
       if (flat < tensor.length) to.values[at] = from.values[tensor.at + flat] as number;
     }
   }

@@ -44,9 +44,16 @@ export function present(source: string, compiled: Circuit, options: ViewOptions,
   let circuit = compiled;
   let asScalarsRefused: number | undefined;
   if (options.asScalars && compiled.tensor) {
-    const current = createEngine(compiled);
-    if (from) carryInputs(from.tape, current);
-    const result = asScalars(compiled, (i, k) => current.values[(current.offset[i] as number) + k] as number);
+    // The compiled circuit's current input values, read from the view shown before; built only if the expansion runs.
+    let current: Engine | undefined;
+    const valueOf = (i: number, k: number) => {
+      if (!current) {
+        current = createEngine(compiled);
+        if (from) carryInputs(from.tape, current);
+      }
+      return current.values[(current.offset[i] as number) + k] as number;
+    };
+    const result = asScalars(compiled, valueOf);
     if (result.ok) circuit = result.circuit;
     else asScalarsRefused = result.gates;
   }
