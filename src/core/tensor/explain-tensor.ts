@@ -68,7 +68,7 @@ export function tensorBackwardTerms(engine: TensorTape, schedule: Schedule, node
     const arg = circuit.nodes[a] as CircuitNode;
     if (arg.kind === 'const') return [];
     const name = names(a);
-    const { formula, shapes } = vjpFormula(engine, g, j, { f, out, names });
+    const { formula, shapes } = vjpFormula(engine, node, j, { f, out, names });
     const consumers = [...new Set(circuit.consumers[a] ?? [])].filter((c) => circuit.live[c]);
     const branches = (circuit.consumers[a] ?? []).filter((c) => circuit.live[c]).length;
     const received = consumers.reduce((n, c) => {
@@ -85,8 +85,9 @@ export function tensorBackwardTerms(engine: TensorTape, schedule: Schedule, node
 
 interface Ctx { f: string; out: string; names: (i: number) => string }
 
-function vjpFormula(engine: TensorTape, g: CircuitNode, j: number, ctx: Ctx): { formula: string; shapes: string } {
+function vjpFormula(engine: TensorTape, node: number, j: number, ctx: Ctx): { formula: string; shapes: string } {
   const nodes = engine.circuit.nodes;
+  const g = nodes[node] as CircuitNode;
   const up = d(ctx.f, ctx.out);
   const argShape = (k: number) => (nodes[g.args[k] as number] as CircuitNode).shape;
   const name = (k: number) => (g.args[k] === undefined ? '' : ctx.names(g.args[k] as number));
@@ -103,7 +104,7 @@ function vjpFormula(engine: TensorTape, g: CircuitNode, j: number, ctx: Ctx): { 
     case 'mean': return { formula: `${up} / N, copied to every element averaged`, shapes: shapeOf };
     case 'softmax': return { formula: `${ctx.out} ⊙ (${up} − Σ ${up} ⊙ ${ctx.out})`, shapes: `${shapeOf}, the Jacobian diag(p) − p pᵀ applied row by row` };
     case 'transpose': return { formula: `(${up})ᵀ`, shapes: shapeOf };
-    case 'index': return { formula: `${up} at ${gateLabel(engine.circuit, nodes.indexOf(g))}, 0 elsewhere`, shapes: shapeOf };
+    case 'index': return { formula: `${up} at ${gateLabel(engine.circuit, node)}, 0 elsewhere`, shapes: shapeOf };
     default: {
       const local = gate(op as Op).localFormula(j, { a: name(0), b: name(1), c: String(g.c), out: ctx.out });
       const stretched = !sameShape(argShape(j), g.shape);
