@@ -35,7 +35,7 @@ export function randomCircuit(gates: number, seed = 1): CircuitGraph {
   const recent = (list: readonly number[]) => list[list.length - 1 - below(Math.min(RECENT_WINDOW, list.length))]!;
   const takePending = () => pending.splice(below(Math.min(PENDING_WINDOW, pending.length)), 1)[0]!;
   const addInput = () => {
-    nodes.push({ id: `in${inputs.length}`, width: INPUT_WIDTHS[below(INPUT_WIDTHS.length)]!, height: INPUT_HEIGHT });
+    nodes.push({ id: `in${inputs.length}`, width: INPUT_WIDTHS[below(INPUT_WIDTHS.length)]!, height: INPUT_HEIGHT, pinned: true });
     inputs.push(nodes.length - 1);
     values.push(nodes.length - 1);
     return nodes.length - 1;

@@ -3,6 +3,9 @@ export const DEFAULT_NODE_GAP = 24;
 // Three keeps the lecture's inputs (x, y, z; w0 … w2) in the first column as on the slides, while a bias deep
 // inside a big network sits beside its gate instead of sending a wire across the whole drawing.
 export const DEFAULT_MAX_SOURCE_SPAN = 3;
+// Named inputs stay in the first column as long as their long wires add at most this many dummy nodes: every
+// input of a network of a few hundred gates, while ordering a big circuit costs at most about three times as much.
+export const pinDummyBudget = (nodeCount: number) => Math.max(4000, 2 * nodeCount);
 
 // Two wires side by side stay readable closer together than two gates.
 export const WIRE_GAP_RATIO = 0.5;

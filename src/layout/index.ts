@@ -1,5 +1,5 @@
 import { assignY } from './coordinates.ts';
-import { DEFAULT_LAYER_GAP, DEFAULT_MAX_SOURCE_SPAN, DEFAULT_NODE_GAP, DUMMY_BUDGET } from './constants.ts';
+import { DEFAULT_LAYER_GAP, DEFAULT_MAX_SOURCE_SPAN, DEFAULT_NODE_GAP, DUMMY_BUDGET, pinDummyBudget } from './constants.ts';
 import { drawLayout, layerColumns } from './drawing.ts';
 import { assignLayers } from './layering.ts';
 import { orderLayers } from './ordering.ts';
@@ -27,7 +27,9 @@ export function layout(
   if (!isIndex(output, nodes.length)) {
     throw new Error(`layout: expected the output to be a node index in 0…${nodes.length - 1}; found ${output}`);
   }
-  const layers = assignLayers(nodes.length, edges, output, options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN);
+  const maxSourceSpan = options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN;
+  const pins = { isPinned: (v: number) => nodes[v]!.pinned === true, budget: pinDummyBudget(nodes.length) };
+  const layers = assignLayers(nodes.length, edges, output, maxSourceSpan, pins);
   const graph = buildProperGraph(layers, edges, DUMMY_BUDGET);
   const ordering = orderLayers(graph);
   const heights = new Float64Array(graph.nodeCount);

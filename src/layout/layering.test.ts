@@ -22,6 +22,23 @@ describe('assignLayers', () => {
     expect(assignLayers(5, edges, 3, 2)[4]).toBe(2);
   });
 
+  it('keeps a pinned source in the first layer however far its consumer is', () => {
+    const edges = wires([0, 1], [1, 2], [2, 3], [4, 3]);
+    expect(assignLayers(5, edges, 3, 2, { isPinned: (v) => v === 4, budget: 100 })[4]).toBe(0);
+    expect(assignLayers(5, edges, 3, 2, { isPinned: () => false, budget: 100 })[4]).toBe(2);
+  });
+
+  it('pins the cheapest sources first and moves the rest once their wires would exceed the dummy budget', () => {
+    // Sources a and b, then a chain of 11 gates in layers 0 … 10: a feeds the last (9 dummies), b the fifth (4).
+    const [a, b, first, last] = [0, 1, 2, 12];
+    const edges = Array.from({ length: last - first }, (_, i) => ({ source: first + i, target: first + i + 1 }));
+    edges.push({ source: a, target: last }, { source: b, target: first + 5 });
+    const isPinned = (v: number) => v === a || v === b;
+    expect([...assignLayers(last + 1, edges, last, 3, { isPinned, budget: 13 })].slice(0, 2)).toEqual([0, 0]);
+    expect([...assignLayers(last + 1, edges, last, 3, { isPinned, budget: 12 })].slice(0, 2)).toEqual([9, 0]);
+    expect([...assignLayers(last + 1, edges, last, 3, { isPinned, budget: 3 })].slice(0, 2)).toEqual([9, 4]);
+  });
+
   it('renumbers the layers from 0 when every source moved right', () => {
     // Both sources feed a gate three layers deep only through the chain's end.
     const edges = wires([0, 2], [1, 2], [2, 3]);

@@ -2,6 +2,8 @@ export interface LayoutNode {
   id: string;
   width: number;
   height: number;
+  /** A source kept in the first layer however far its consumers are (within a dummy-node budget). */
+  pinned?: boolean;
 }
 
 /** Indices into the node list, source < target. Duplicates are allowed: `x * x` gives two edges x → mul. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSource } from '../core/index.ts';
+import { EXAMPLES } from '../core/examples.ts';
+import { asScalars } from '../core/transforms/as-scalars.ts';
 import { buildScene, type Scene } from './scene.ts';
 
 function sceneOf(source: string): Scene {
@@ -27,6 +29,20 @@ describe('the scene of a circuit', () => {
     expect(f!.x).toBeGreaterThan(q!.stubEnd.x);
     expect(f!.isOutput).toBe(true);
     expect(scene.nodes.every((n) => n === f || n.stubEnd.x < f!.x)).toBe(true);
+  });
+
+  it('keeps every input of the 2-layer net drawn as scalars in the first column, left of every gate', () => {
+    const compiled = compileSource(EXAMPLES.find((e) => e.id === 'two-layer-net')!.source);
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const expanded = asScalars(compiled.circuit, () => 0.5);
+    if (!expanded.ok) throw new Error('too big');
+    const scene = buildScene(expanded.circuit);
+    const inputs = scene.nodes.filter((n) => n.kind === 'input');
+    const gates = scene.nodes.filter((n) => n.kind === 'gate');
+    expect(inputs.length).toBe(3 + 12 + 12);
+    expect(new Set(inputs.map((n) => n.x)).size).toBe(1);
+    const firstGate = Math.min(...gates.map((n) => n.x - n.width / 2));
+    expect(inputs.every((n) => n.stubEnd.x < firstGate)).toBe(true);
   });
 
   it('labels gates as the slides do, with circles for short labels and boxes for long ones', () => {

@@ -74,6 +74,7 @@ export function buildScene(circuit: Circuit): Scene {
     id: node.id,
     width: (shapes[i]?.width ?? 0) + (stubs[i]?.length ?? STUB_LENGTH),
     height: Math.max(shapes[i]?.height ?? 0, stubs[i]?.height ?? 0),
+    pinned: node.kind === 'input',
   }));
   const edgeList: { source: number; target: number; argPos: number }[] = [];
   circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));
