@@ -182,6 +182,49 @@ test.describe('an embed with every panel', () => {
   });
 });
 
+test.describe('a circuit wider than a small embed', () => {
+  test('at 320×240 the σ neuron is fitted whole, its gate symbols and current numbers readable, with a way to read the rest', async () => {
+    await host.open({ app: `?embed=1${src(lecture2.source)}&step=6`, width: 320, height: 240 });
+    const app = host.app;
+    const svg = app.getByTestId('circuit.svg');
+    await expect(svg).toHaveAttribute('data-follow', '0');
+    await expect(svg).toHaveClass(/labels-hidden/);
+    await shoot(host.page, 'embed-320x240-wide-fitted');
+    const sizes = await host.appFrame().evaluate(() => {
+      const height = (el: Element | null) => (el ? el.getBoundingClientRect().height : 0);
+      const svg = document.querySelector('[data-testid="circuit.svg"]')!;
+      const gates = [...svg.querySelectorAll('g.node.gate text.gate-label')].map(height);
+      const current = svg.querySelector('text.value.current');
+      const others = [...svg.querySelectorAll('text.value:not(.current)')].filter((t) => getComputedStyle(t).display !== 'none' && t.textContent);
+      const nodes = [...svg.querySelectorAll('g.node')].map((g) => g.getBoundingClientRect());
+      const box = svg.getBoundingClientRect();
+      return { gates, current: height(current), currentText: current?.textContent ?? '', others: others.length, inside: nodes.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1) };
+    });
+    expect(sizes.inside, 'the whole circuit is in the frame').toBe(true);
+    expect(Math.min(...sizes.gates), 'every gate symbol is at least 8 px high').toBeGreaterThanOrEqual(8);
+    expect(sizes.current, 'the current gate’s value is at least 11 px high').toBeGreaterThanOrEqual(11);
+    expect(sizes.currentText).toMatch(/\d/);
+    expect(sizes.others, 'the other numbers are hidden, not drawn unreadably small').toBe(0);
+    // The legend has no room here; a small button says how to read the numbers, and follows the current gate.
+    await app.getByTestId('zoom.hint').click();
+    await expect(svg).toHaveAttribute('data-follow', '1');
+    await expect(svg).not.toHaveClass(/labels-hidden/);
+    await shoot(host.page, 'embed-320x240-wide-following');
+    // The same button, now "Show all", brings the whole circuit back (the zoom buttons have no room here either).
+    await expect(app.getByTestId('zoom.hint')).toHaveText('Show all');
+    await app.getByTestId('zoom.hint').click();
+    await expect(svg).toHaveAttribute('data-follow', '0');
+    await expect(svg).toHaveClass(/labels-hidden/);
+  });
+
+  test('a circuit that would be drawn tinier still (the 2-layer net as scalars) follows the current gate from the start', async () => {
+    const net = (await import('../src/core/examples.ts')).EXAMPLES.find((e) => e.id === 'two-layer-net')!;
+    await host.open({ app: `?embed=1&scalars=1${src(net.source)}&step=6`, width: 320, height: 240 });
+    await expect(host.app.getByTestId('circuit.svg')).toHaveAttribute('data-follow', '1');
+    await shoot(host.page, 'embed-320x240-net-following');
+  });
+});
+
 test.describe('an embed whose formula does not compile', () => {
   test('shows the error where the circuit would be, not an empty canvas', async () => {
     await host.open({ app: `?embed=1${src('x = 2\nf = (x +')}`, width: 320, height: 240 });
@@ -387,4 +430,35 @@ test.describe('the full app on a phone', () => {
       await context.close();
     });
   }
+
+  test('a vertical swipe over the circuit scrolls the page; a sideways one pans the circuit', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`/?f=${encodeURIComponent(lecture2.source)}`);
+    const svg = page.getByTestId('circuit.svg');
+    await expect(svg.locator('g.node').first()).toBeVisible();
+    await page.waitForTimeout(400);
+    const box = (await page.locator('.circuit').boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    const swipe = async (dx: number, dy: number) => {
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let k = 1; k <= 12; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * k) / 12, y: y + (dy * k) / 12 }] });
+        await page.waitForTimeout(16);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const transform = () => svg.locator('g.viewport').getAttribute('transform');
+    const before = await transform();
+    await swipe(0, -200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+    expect(await transform(), 'the circuit did not pan').toBe(before);
+    await page.waitForTimeout(1000); // the fling settles
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await swipe(-120, 0);
+    await expect.poll(transform).not.toBe(before);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, LABEL_MIN_SCALE, LARGE_SCENE, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
+import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, GATE_FONT, GATE_MIN_PX, LABEL_FONT, LABEL_MIN_PX, LABEL_MIN_SCALE, LARGE_SCENE, MAX_GATE_BOOST, MAX_LABEL_BOOST, MAX_SYMBOL_BOOST, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
@@ -7,6 +7,7 @@ import { drawNodes } from './draw-nodes.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene } from './scene.ts';
 import { describeTarget, wireOf, WIRE_TARGETS } from './targets.ts';
+import { letVerticalSwipesScroll } from './vertical-swipe.ts';
 
 export interface Focus {
   /** The node the current step computes, or -1. */
@@ -49,17 +50,24 @@ export class CircuitView {
   private labels: WireLabels | null = null;
   private size = { width: 0, height: 0 };
   private readonly resize: ResizeObserver | null;
+  private readonly stopSwipes: () => void;
   /** The view follows the current gate at a readable scale: set when the whole circuit would be too small to read. */
   private following = false;
+  /** The reader pressed Follow: keep following even where the whole circuit would be readable. */
+  private followAsked = false;
   /** Whether following is allowed at all (the reader can turn it off). */
   private followEnabled = true;
   /** How many layouts were drawn: a value edit must never draw one (tests read it from the svg). */
   private scenesDrawn = 0;
 
-  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: { follow?: boolean } = {}) {
-    this.followEnabled = options.follow ?? true;
+  private readonly followBelow: number;
+
+  /** `followBelow`: the view follows the current gate when the whole circuit would be drawn smaller than this scale. */
+  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: { followBelow?: number } = {}) {
+    this.followBelow = options.followBelow ?? FOLLOW_BELOW_SCALE;
     this.svg = d3.select(element);
     this.svg.selectAll('*').remove();
+    this.svg.attr('data-follow', '0');
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.viewport.append('g').attr('class', 'edges');
     this.viewport.append('g').attr('class', 'nodes');
@@ -71,7 +79,7 @@ export class CircuitView {
       const rect = entries[0]?.contentRect;
       if (!rect || (rect.width === this.size.width && rect.height === this.size.height)) return;
       this.size = { width: rect.width, height: rect.height };
-      this.fit(false);
+      this.fit(false, this.followAsked ? 'follow' : 'auto');
     }) : null;
     this.resize?.observe(element);
     this.surface = d3.select<Element, unknown>(element.parentElement ?? element);
@@ -85,6 +93,7 @@ export class CircuitView {
         this.preview(event.transform);
       });
     this.surface.call(this.zoom).on('dblclick.zoom', null);
+    this.stopSwipes = letVerticalSwipesScroll(this.surface.node() as HTMLElement);
     attachTooltip(this.svg, this.viewport, (target, cell) => describeTarget(target, cell, this.scene, this.labels));
     this.svg.on('click.wire', (event: MouseEvent) => {
       const target = event.target as Element | null;
@@ -168,6 +177,11 @@ export class CircuitView {
     this.pending = null;
     this.viewport.attr('transform', t.toString());
     const hidden = t.k < LABEL_MIN_SCALE;
+    const boost = (minPx: number, font: number, max: number) => String(Math.min(max, Math.max(1, minPx / (font * t.k))));
+    const style = (this.svg.node() as SVGSVGElement).style;
+    style.setProperty('--label-boost', boost(LABEL_MIN_PX, LABEL_FONT, MAX_LABEL_BOOST));
+    style.setProperty('--gate-boost', boost(GATE_MIN_PX, GATE_FONT, MAX_GATE_BOOST));
+    style.setProperty('--symbol-boost', boost(GATE_MIN_PX, GATE_FONT, MAX_SYMBOL_BOOST));
     if (hidden !== this.svg.classed('labels-hidden')) {
       this.svg.classed('labels-hidden', hidden);
       this.events.onLabelsHidden?.(hidden);
@@ -185,13 +199,13 @@ export class CircuitView {
    * Frames the circuit: the whole of it when it can be read that way (or when `whole` is asked for, as the Fit button
    * does); otherwise a readable part of it around the current gate, which the view then follows from step to step.
    */
-  fit(animate = true, mode: 'auto' | 'whole' = 'auto'): void {
+  fit(animate = true, mode: 'auto' | 'whole' | 'follow' = 'auto'): void {
     if (!this.scene) return;
     const { width, height } = this.size;
     if (width <= 0 || height <= 0) return;
     const s = this.scene;
     const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
-    if (mode === 'auto' && this.followEnabled && k < FOLLOW_BELOW_SCALE) {
+    if (mode === 'follow' || (mode === 'auto' && this.followEnabled && k < this.followBelow)) {
       this.setFollowing(true);
       this.frame(this.focus.node, animate);
       return;
@@ -204,7 +218,8 @@ export class CircuitView {
   /** Turns following the current gate on (framing it now) or off (showing the whole circuit). */
   setFollow(enabled: boolean): void {
     this.followEnabled = enabled;
-    this.fit(true, enabled ? 'auto' : 'whole');
+    this.fit(true, enabled ? 'follow' : 'whole');
+    this.followAsked = enabled;
   }
 
   get isFollowing(): boolean {
@@ -212,6 +227,7 @@ export class CircuitView {
   }
 
   private setFollowing(following: boolean): void {
+    if (!following) this.followAsked = false;
     if (following === this.following) return;
     this.following = following;
     this.svg.attr('data-follow', following ? '1' : '0');
@@ -261,6 +277,7 @@ export class CircuitView {
 
   destroy(): void {
     this.resize?.disconnect();
+    this.stopSwipes();
     clearTimeout(this.commitTimer);
     this.surface.on('.zoom', null);
     this.svg.selectAll('*').remove();

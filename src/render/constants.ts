@@ -20,8 +20,23 @@ export const GRAD_DY = 16;
 export const FIT_PADDING = 24;
 /** Below this zoom scale the number labels are unreadable and are hidden so that large circuits pan smoothly. */
 export const LABEL_MIN_SCALE = 0.45;
+/**
+ * Zoomed out further, the current gate's numbers are drawn larger (up to MAX_LABEL_BOOST times) so they stay this
+ * many screen pixels high, and every gate's symbol so it stays GATE_MIN_PX high (up to MAX_SYMBOL_BOOST times);
+ * the gate's outline grows with it up to MAX_GATE_BOOST times, which keeps neighbouring gates apart.
+ */
+export const LABEL_MIN_PX = 12;
+export const MAX_LABEL_BOOST = 5;
+export const GATE_MIN_PX = 9;
+export const MAX_SYMBOL_BOOST = 2.6;
+export const MAX_GATE_BOOST = 1.8;
 /** A circuit that would be smaller than this to fit whole is shown at FOLLOW_SCALE around the current gate instead. */
 export const FOLLOW_BELOW_SCALE = 0.6;
+/**
+ * An embed shows the whole circuit in the frame its author chose, gate symbols and the current numbers enlarged,
+ * unless it would be drawn smaller than this: then it too follows the current gate (Fit shows it whole).
+ */
+export const EMBED_FOLLOW_BELOW_SCALE = 0.2;
 export const FOLLOW_SCALE = 0.9;
 /** While following, the view moves once the current gate comes this close (a fraction of the view) to an edge. */
 export const FOLLOW_MARGIN = 0.12;

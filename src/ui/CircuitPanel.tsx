@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
+import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE } from '../render/constants.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
@@ -72,8 +73,7 @@ export function CircuitPanel() {
       },
       onFollowChange: setFollowing,
       onLabelsHidden: setLabelsHidden,
-      // An embed shows the whole circuit in the frame its author chose; the full app follows a circuit too big to read.
-    }, { follow: !store.getState().embed });
+    }, { followBelow: store.getState().embed ? EMBED_FOLLOW_BELOW_SCALE : FOLLOW_BELOW_SCALE });
     view.current = v;
     viewRef.current = v;
     return () => {
@@ -126,6 +126,12 @@ export function CircuitPanel() {
           onClick={() => view.current?.setFollow(!following)}
         >Follow</button>
       </div>
+      {(labelsHidden || following) && (
+        <button type="button" className="zoom-hint" data-testid="zoom.hint" onClick={() => view.current?.setFollow(!following)}
+          title={following ? 'Show the whole circuit' : 'Only the current gate’s numbers are readable at this size: follow it, larger, from step to step'}>
+          {following ? 'Show all' : 'Zoom to read'}
+        </button>
+      )}
       <div className="legend" aria-hidden="true">
         {labelsHidden && <span className="legend-hidden" data-testid="legend.hidden">Zoomed out: only the current gate’s numbers show. Zoom in (+) or press Follow to read them all.</span>}
         <span className="legend-value">value (above the wire)</span>
