@@ -105,6 +105,14 @@ describe('the scene of a circuit', () => {
   it('keeps a scalar circuit’s scene free of tensor parts', () => {
     const scene = sceneOf('x = -2; y = 5; z = -4; f = (x + y) * z');
     expect(scene.nodes.some((n) => n.tensor || n.tensorGate)).toBe(false);
-    expect(scene.nodes.every((n) => n.stubEnd.x - n.stubStart.x === 74)).toBe(true);
+    expect(scene.nodes.every((n) => n.stubEnd.x - n.stubStart.x >= 74)).toBe(true);
+  });
+
+  it('makes a scalar wire’s stub long enough for its name and a number side by side', () => {
+    const scene = sceneOf('x = 1; y = 2\nq = x + y\nmargin_of_error = q * 3\nf = margin_of_error + 1');
+    const stub = (id: string) => byId(scene, id).stubEnd.x - byId(scene, id).stubStart.x;
+    expect(stub('q')).toBe(74);
+    // 15 characters of the 12 px name font and "-12.00" in the 13 px label font, with gaps.
+    expect(stub('margin_of_error')).toBeGreaterThan(15 * 12 * 0.62 + 6 * 13 * 0.62);
   });
 });

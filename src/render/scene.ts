@@ -1,7 +1,7 @@
 import { autoName, gateLabel, type Circuit, type CircuitNode } from '../core/index.ts';
 import { layout, type Point } from '../layout/index.ts';
 import {
-  BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LAYER_GAP, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
+  BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LABEL_FONT, LAYER_GAP, NAME_FONT, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
 } from './constants.ts';
 import { tensorStub, type TensorLayout } from './tensor-stub.ts';
 
@@ -51,6 +51,8 @@ export interface Scene {
 }
 
 const textWidth = (text: string, font: number) => text.length * font * CHAR_WIDTH;
+/** A scalar wire's stub holds its name at the left and a number as wide as `-12.00` at the right, apart. */
+const scalarStub = (wireName: string) => Math.max(STUB_LENGTH, (wireName ? textWidth(wireName, NAME_FONT) + 10 : 0) + textWidth('-12.00', LABEL_FONT) + 6);
 
 function shapeOf(circuit: Circuit, node: CircuitNode, i: number): { shape: Shape; label: string; width: number; height: number } {
   if (node.kind === 'gate') {
@@ -72,7 +74,7 @@ export function buildScene(circuit: Circuit): Scene {
   const stubs = circuit.nodes.map((node, i) => (node.shape.length ? tensorStub(node.shape, wireNames[i] as string) : undefined));
   const boxes = circuit.nodes.map((node, i) => ({
     id: node.id,
-    width: (shapes[i]?.width ?? 0) + (stubs[i]?.length ?? STUB_LENGTH),
+    width: (shapes[i]?.width ?? 0) + (stubs[i]?.length ?? scalarStub(wireNames[i] as string)),
     height: Math.max(shapes[i]?.height ?? 0, stubs[i]?.height ?? 0),
     pinned: node.kind === 'input',
   }));
@@ -90,7 +92,7 @@ export function buildScene(circuit: Circuit): Scene {
     return {
       id: node.id, index: i, kind: node.kind, label: s.label, wireName: wireNames[i] as string, autoNamed: !node.names.length && node.kind === 'gate', shape: s.shape,
       x, y: centre.y, width: s.width, height: s.height,
-      stubStart, stubEnd: { x: stubStart.x + (stub?.length ?? STUB_LENGTH), y: centre.y },
+      stubStart, stubEnd: { x: stubStart.x + (stub?.length ?? scalarStub(wireNames[i] as string)), y: centre.y },
       isOutput: i === circuit.output, ...(node.group !== undefined ? { group: node.group } : {}),
       ...(node.composite !== undefined ? { composite: node.composite } : {}),
       ...(stub ? { tensor: stub.place(stubStart) } : {}),
