@@ -23,3 +23,4 @@ export type { GateOp } from './circuit.ts';
 export { jacobianOf, JACOBIAN_MATRIX_LIMIT, type JacobianInfo, type JacobianStructure } from './tensor/jacobian.ts';
 export { formatTensor, smallTensor, WRITTEN_TENSOR_LIMIT } from './tensor/format-tensor.ts';
 export type { TensorBackwardTerm } from './tensor/explain-tensor.ts';
+export * from './deck/index.ts';

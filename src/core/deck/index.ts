@@ -1,0 +1,2 @@
+export { parseDeck, MAX_SLIDES, type Deck, type DeckResult, type Slide, type SlideView } from './deck.ts';
+export { builtInDeck, LECTURE_DECK } from './lecture-deck.ts';
