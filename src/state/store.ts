@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findDeclaration, type SourceError } from '../core/index.ts';
 import { carryStep } from './carry-step.ts';
+import { createDeckSlice, type DeckSlice } from './deck-slice.ts';
 import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
 import { buildModel, present, type Model } from './model.ts';
 
@@ -57,7 +58,7 @@ interface ViewSlice {
   setShowGradCheck(show: boolean): void;
 }
 
-export type AppState = CircuitSlice & StepperSlice & ViewSlice;
+export type AppState = CircuitSlice & StepperSlice & ViewSlice & DeckSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -168,6 +169,7 @@ export function createAppStore(initial: InitialState): AppStore {
       setSpeed: (speed) => set({ speed }),
       setTheme: (theme) => set({ theme }),
       setShowGradCheck: (showGradCheck) => set({ showGradCheck }),
+      ...createDeckSlice(set, get),
     };
     return state;
   });

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { packText, unpackText } from './packed-text.ts';
+
+describe('packed text for links', () => {
+  it('round-trips any text, with only URL-safe characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+      const packed = packText(text);
+      expect(packed).toMatch(/^[A-Za-z0-9_-]*$/);
+      expect(unpackText(packed, 1000)).toBe(text);
+    }), { seed: 7, numRuns: 500 });
+  });
+
+  it('makes a 300-gate formula a short link', () => {
+    const formula = `x = 1\n${Array.from({ length: 300 }, (_, i) => `a${i + 1} = ${i ? `a${i}` : 'x'} * 1.01 + 0.5`).join('\n')}\nf = a300`;
+    const packed = packText(formula);
+    expect(packed.length).toBeLessThan(formula.length / 3);
+    expect(unpackText(packed, 1e6)).toBe(formula);
+  });
+
+  it('refuses what is not packed text, and a bomb beyond the limit', () => {
+    for (const junk of ['', 'A', '!!!!', 'abc$', '____', packText('hello').slice(0, 3)]) {
+      const out = unpackText(junk, 100);
+      expect(out === null || out === '').toBe(true);
+    }
+    const bomb = packText('0'.repeat(5_000_000));
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(unpackText(bomb, 1_000_000)).toBeNull();
+    expect(unpackText(packText('0'.repeat(2000)), 1000)).toBeNull();
+  });
+
+  it('never throws on random input', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (junk) => {
+      const out = unpackText(junk, 1000);
+      expect(out === null || typeof out === 'string').toBe(true);
+    }), { seed: 11, numRuns: 2000 });
+  });
+});
