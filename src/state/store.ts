@@ -4,6 +4,7 @@ import { carryStep } from './carry-step.ts';
 import { createDeckSlice, type DeckSlice } from './deck-slice.ts';
 import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
 import { buildModel, present, type Model } from './model.ts';
+import { createQuizSlice, type QuizSlice } from './quiz-slice.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
 /** Panels an embed shows beside the circuit; the full app always shows them all. */
@@ -58,7 +59,7 @@ interface ViewSlice {
   setShowGradCheck(show: boolean): void;
 }
 
-export type AppState = CircuitSlice & StepperSlice & ViewSlice & DeckSlice;
+export type AppState = CircuitSlice & StepperSlice & ViewSlice & DeckSlice & QuizSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -84,6 +85,8 @@ export interface InitialState {
   showGradCheck?: boolean;
   embed?: boolean;
   panels?: Panels;
+  /** Predict and reveal: each step's number is a `?` until answered. */
+  quiz?: boolean;
 }
 
 const NO_PANELS: Panels = { editor: false, inputs: false, explain: false };
@@ -170,6 +173,7 @@ export function createAppStore(initial: InitialState): AppStore {
       setTheme: (theme) => set({ theme }),
       setShowGradCheck: (showGradCheck) => set({ showGradCheck }),
       ...createDeckSlice(set, get),
+      ...createQuizSlice(set, get, initial.quiz ?? false),
     };
     return state;
   });
