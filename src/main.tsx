@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { FIRST_EXAMPLE } from './core/index.ts';
 import { startBridge } from './embed/bridge.ts';
 import { OpenInFull } from './embed/OpenInFull.tsx';
+import { PresenterButton } from './embed/PresenterButton.tsx';
+import { startPresenterSync } from './embed/presenter-sync.ts';
 import { ShareMenu } from './embed/ShareMenu.tsx';
 import { parseUrlState, pinnedOrigin } from './embed/url-state.ts';
 import { startUrlSync } from './embed/url-sync.ts';
@@ -21,10 +23,19 @@ const store = initAppStore({
   embed: url.embed,
   panels: url.panels,
 });
+if (url.deck) {
+  store.getState().openDeck(url.deck.deck, { name: url.deck.name, slide: (url.slide ?? 1) - 1, step: url.step ?? 'first' });
+  // A slide edited since the link was made carries its own formula.
+  if (url.source !== null && url.source !== store.getState().source) store.getState().setSource(url.source, url.step ?? 0);
+}
+if (url.presenter !== null) {
+  store.getState().setPresenterWindow(true);
+  startPresenterSync(store, url.presenter, 'presenter');
+} else if (url.present) store.getState().setPresent(true);
 startUrlSync(store, window, url.origin);
 // An `origin=` that is not an exact origin pins the API to nothing: fail closed rather than open.
 const origin = url.origin === null ? undefined : pinnedOrigin(url.origin);
 if (origin !== null) startBridge(store, window, origin === undefined ? {} : { origin });
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} /></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} /></StrictMode>);

@@ -1,5 +1,7 @@
+import { builtInDeck, MAX_SOURCE_LENGTH, parseDeck, type Deck } from '../core/index.ts';
 import { currentSource, type AppState, type Panels, type Theme } from '../state/store.ts';
 import type { EmbedView } from '../ui/App.tsx';
+import { packText, unpackText } from './packed-text.ts';
 
 /**
  * What a link carries. Parsing never throws and never trusts a parameter: a value that is not one of the documented
@@ -25,6 +27,14 @@ export interface UrlState {
   readonly origin: string | null;
   /** `legend=0`, `zoom=0`, `readonly=1`: how an embed draws the circuit and its inputs (ignored by the full app). */
   readonly view: EmbedView;
+  /** `deck=lecture` (a built-in deck) or `dz=` (a deck packed into the link), with its name for built-ins. */
+  readonly deck: { deck: Deck; name: string | null } | null;
+  /** `slide=3`: the third slide (links count from 1, as people do). */
+  readonly slide: number | null;
+  /** `present=1`: the presentation view. */
+  readonly present: boolean;
+  /** `presenter=<channel>`: this window is the presenter's, driving the audience window on that channel. */
+  readonly presenter: string | null;
 }
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -39,12 +49,36 @@ function flag(params: URLSearchParams, key: string): boolean | null {
   return null;
 }
 
+/** A packed deck is JSON; its size is bounded like a formula's. */
+const MAX_DECK_JSON = MAX_SOURCE_LENGTH;
+const CHANNEL = /^[A-Za-z0-9-]{1,64}$/;
+
+function deckOf(params: URLSearchParams): UrlState['deck'] {
+  const name = params.get('deck');
+  if (name !== null) {
+    const deck = builtInDeck(name);
+    return deck ? { deck, name } : null;
+  }
+  const packed = params.get('dz');
+  const json = packed === null ? null : unpackText(packed, MAX_DECK_JSON);
+  if (json === null) return null;
+  try {
+    const parsed = parseDeck(JSON.parse(json));
+    return parsed.ok ? { deck: parsed.deck, name: null } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const step = params.get('step');
   const theme = params.get('theme');
+  const packed = params.get('fz');
+  const slide = params.get('slide');
+  const presenter = params.get('presenter');
   return {
-    source: params.get('f'),
+    source: packed !== null ? unpackText(packed, MAX_SOURCE_LENGTH) ?? params.get('f') : params.get('f'),
     step: step === 'end' ? 'end' : step !== null && new RegExp(`^\\d{1,${MAX_STEP_DIGITS}}$`).test(step) ? Number(step) : null,
     theme: THEMES.find((t) => t === theme) ?? null,
     expand: flag(params, 'expand'),
@@ -58,6 +92,10 @@ export function parseUrlState(search: string): UrlState {
       zoom: flag(params, 'zoom') ?? DEFAULT_EMBED_VIEW.zoom,
       readOnly: flag(params, 'readonly') ?? DEFAULT_EMBED_VIEW.readOnly,
     },
+    deck: deckOf(params),
+    slide: slide !== null && /^\d{1,4}$/.test(slide) && Number(slide) >= 1 ? Number(slide) : null,
+    present: flag(params, 'present') === true,
+    presenter: presenter !== null && CHANNEL.test(presenter) ? presenter : null,
   };
 }
 
@@ -86,12 +124,30 @@ function encodeValue(v: string): string {
     .replace(/'/g, '%27');
 }
 
-type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels'>;
+type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present'>;
+
+/** A formula as `f=` (readable) or packed as `fz=`, whichever makes the shorter link; both open. */
+export function formulaParam(source: string): [string, string] {
+  const plain = encodeValue(source);
+  const packed = packText(source);
+  return packed.length < plain.length ? ['fz', packed] : ['f', source];
+}
+
+/** A deck as `deck=<name>` when built in, else packed into `dz=`. */
+export function deckParam(deck: Deck, name: string | null): [string, string] {
+  return name !== null && builtInDeck(name) === deck ? ['deck', name] : ['dz', packText(JSON.stringify(deck))];
+}
 
 /** The query string (with `?`, or empty) that reopens this view. Defaults are left out to keep links short. */
 export function searchFor(state: LinkState, options: { embed: boolean; origin?: string | null; view?: EmbedView }): string {
   // A value still being dragged is in the link already: the link always carries the current values.
-  const parts: [string, string][] = [['f', currentSource(state)]];
+  const source = currentSource(state);
+  const parts: [string, string][] = [];
+  if (state.deck) {
+    parts.push(deckParam(state.deck, state.deckName), ['slide', String(state.slide + 1)]);
+    // A slide's formula comes with the deck; one edited since is carried too.
+    if (source !== state.deck.slides[state.slide]?.source) parts.push(formulaParam(source));
+  } else parts.push(formulaParam(source));
   const last = state.model?.schedule.last;
   if (state.model && state.step > 0) parts.push(['step', state.step === last ? 'end' : String(state.step)]);
   if (state.expandSigmoid) parts.push(['expand', '1']);
@@ -108,6 +164,7 @@ export function searchFor(state: LinkState, options: { embed: boolean; origin?: 
     if (view.readOnly) parts.push(['readonly', '1']);
     if (options.origin) parts.push(['origin', options.origin]);
   } else if (state.showGradCheck) parts.push(['check', '1']);
+  if (state.present) parts.push(['present', '1']);
   return `?${parts.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&')}`;
 }
 

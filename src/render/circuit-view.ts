@@ -34,6 +34,17 @@ const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(pre
  * so a regrouped or edited circuit moves smoothly instead of being redrawn. Pan and zoom listen on the svg's
  * parent, so that a large circuit can be moved as one composited picture while the gesture lasts.
  */
+/** How the view frames a circuit: when it follows the current gate, at which scale, how far a fit may enlarge. */
+export interface Framing {
+  /** Follow the current gate when the whole circuit would be drawn smaller than this scale. */
+  followBelow?: number;
+  followScale?: number;
+  maxFitScale?: number;
+  /** Camera moves and label changes animate (the presentation view keeps still). */
+  animate?: boolean;
+}
+const DEFAULT_FRAMING: Required<Framing> = { followBelow: FOLLOW_BELOW_SCALE, followScale: FOLLOW_SCALE, maxFitScale: 2.2, animate: true };
+
 export class CircuitView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: d3.Selection<SVGGElement, unknown, null, undefined>;
@@ -60,11 +71,10 @@ export class CircuitView {
   /** How many layouts were drawn: a value edit must never draw one (tests read it from the svg). */
   private scenesDrawn = 0;
 
-  private readonly followBelow: number;
+  private framing: Required<Framing>;
 
-  /** `followBelow`: the view follows the current gate when the whole circuit would be drawn smaller than this scale. */
-  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: { followBelow?: number } = {}) {
-    this.followBelow = options.followBelow ?? FOLLOW_BELOW_SCALE;
+  constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: Framing = {}) {
+    this.framing = { ...DEFAULT_FRAMING, ...options };
     this.svg = d3.select(element);
     this.svg.selectAll('*').remove();
     this.svg.attr('data-follow', '0');
@@ -106,7 +116,13 @@ export class CircuitView {
   }
 
   get duration(): number {
-    return reducedMotion() ? 0 : TRANSITION_MS;
+    return reducedMotion() || !this.framing.animate ? 0 : TRANSITION_MS;
+  }
+
+  /** Changes how the view frames the circuit (the presentation view's larger scale) and frames it again. */
+  setFraming(framing: Framing): void {
+    this.framing = { ...DEFAULT_FRAMING, ...framing };
+    this.fit(false);
   }
 
   /** Draws a new circuit shape, moving the gates it shares with the one shown; labels start blank until `update`. */
@@ -204,8 +220,8 @@ export class CircuitView {
     const { width, height } = this.size;
     if (width <= 0 || height <= 0) return;
     const s = this.scene;
-    const k = Math.min(ZOOM_EXTENT[1], 2.2, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
-    if (mode === 'follow' || (mode === 'auto' && this.followEnabled && k < this.followBelow)) {
+    const k = Math.min(ZOOM_EXTENT[1], this.framing.maxFitScale, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
+    if (mode === 'follow' || (mode === 'auto' && this.followEnabled && k < this.framing.followBelow)) {
       this.setFollowing(true);
       this.frame(this.focus.node, animate);
       return;
@@ -238,7 +254,7 @@ export class CircuitView {
   private frame(node: number, animate: boolean): void {
     const s = this.scene as Scene;
     const { width, height } = this.size;
-    const k = FOLLOW_SCALE;
+    const k = this.framing.followScale;
     const target = s.nodes[node];
     const cx = target ? (target.x + target.stubEnd.x) / 2 : 0;
     const cy = target ? target.y : s.height / 2;

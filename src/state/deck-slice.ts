@@ -14,7 +14,9 @@ export interface DeckSlice {
   blank: boolean;
   /** The current gate's forward() and backward() shown as code beside the circuit. */
   showCode: boolean;
-  openDeck(deck: Deck, options?: { name?: string | null; slide?: number; step?: StepTarget }): void;
+  /** This window is the presenter's: notes, the next step, the slide list and a timer, driving the audience's window. */
+  presenterWindow: boolean;
+  openDeck(deck: Deck, options?: { name?: string | null; slide?: number; step?: StepTarget | 'first' }): void;
   closeDeck(): void;
   /** Replaces the deck (edited in the app), keeping the current slide where it still exists. */
   updateDeck(deck: Deck, name?: string | null): void;
@@ -26,6 +28,7 @@ export interface DeckSlice {
   setPresent(present: boolean): void;
   setBlank(blank: boolean): void;
   setShowCode(show: boolean): void;
+  setPresenterWindow(presenter: boolean): void;
 }
 
 type Set = (partial: Partial<AppState>) => void;
@@ -62,6 +65,7 @@ export function createDeckSlice(set: Set, get: Get): DeckSlice {
     present: false,
     blank: false,
     showCode: false,
+    presenterWindow: false,
     openDeck: (deck, options = {}) => {
       set({ deck, deckName: options.name ?? null, slide: 0 });
       show(clampSlide(options.slide ?? 0), options.step ?? 'first');
@@ -94,5 +98,6 @@ export function createDeckSlice(set: Set, get: Get): DeckSlice {
     setPresent: (present) => set({ present, blank: false }),
     setBlank: (blank) => set({ blank }),
     setShowCode: (showCode) => set({ showCode }),
+    setPresenterWindow: (presenterWindow) => set({ presenterWindow }),
   };
 }

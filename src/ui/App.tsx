@@ -1,11 +1,14 @@
 import { useEffect, type ReactNode } from 'react';
 import type { AppStore } from '../state/store.ts';
 import { CircuitPanel } from './CircuitPanel.tsx';
+import { DeckBar, DeckButton } from './DeckBar.tsx';
 import { Editor } from './Editor.tsx';
 import { EmbedLayout, type EmbedView } from './EmbedLayout.tsx';
 import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
+import { PresenterLayout } from './PresenterLayout.tsx';
+import { PresentLayout } from './PresentLayout.tsx';
 import { StepControls } from './StepControls.tsx';
 import { StoreContext, useApp } from './store-context.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -20,17 +23,20 @@ export interface AppSlots {
   openInFull?: ReactNode;
   /** The embed's display options from its link. */
   embedView?: EmbedView;
+  /** Opens the presenter's window (it needs the link and window code of the layer above). */
+  presenterButton?: ReactNode;
 }
 
 export type { EmbedView };
 
-function FullLayout({ share }: AppSlots) {
+function FullLayout({ share, presenterButton }: AppSlots) {
   return (
     <div className="app">
       <header className="app-header">
         <h1>Backprop circuits</h1>
-        <p className="tagline">Values flow forward in green, gradients flow back in red.</p>
+        <p className="tagline">Values flow forward <span className="tagline-value">above the wires</span>, gradients flow back <span className="tagline-grad">below them</span>.</p>
         <Toolbar />
+        <DeckButton />
         {share}
       </header>
       <aside className="sidebar">
@@ -39,6 +45,7 @@ function FullLayout({ share }: AppSlots) {
         <GradCheckPanel />
       </aside>
       <main className="stage">
+        <DeckBar>{presenterButton}</DeckBar>
         <StepControls />
         <CircuitPanel />
         <ExplanationPanel />
@@ -56,7 +63,11 @@ function Shell(slots: AppSlots) {
   useEffect(() => {
     document.documentElement.classList.toggle('embedded', embed);
   }, [embed]);
-  return embed ? <EmbedLayout openInFull={slots.openInFull} view={slots.embedView} /> : <FullLayout {...slots} />;
+  const present = useApp((s) => s.present);
+  const presenterWindow = useApp((s) => s.presenterWindow);
+  if (embed) return present ? <PresentLayout /> : <EmbedLayout openInFull={slots.openInFull} view={slots.embedView} />;
+  if (presenterWindow) return <PresenterLayout />;
+  return present ? <PresentLayout presenterButton={slots.presenterButton} /> : <FullLayout {...slots} />;
 }
 
 export function App({ store, ...slots }: { store: AppStore } & AppSlots) {

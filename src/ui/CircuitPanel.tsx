@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
 import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE } from '../render/constants.ts';
+import { presentFraming } from '../render/present-framing.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
@@ -39,7 +40,7 @@ function gradientStep(model: Model, node: number): number {
 /** Keeps the current view reachable for keyboard shortcuts and the embed API. */
 export const viewRef: { current: CircuitView | null } = { current: null };
 
-export function CircuitPanel() {
+export function CircuitPanel({ present = false }: { present?: boolean }) {
   const store = useAppStore();
   const model = useApp((s) => s.model);
   const step = useApp((s) => s.step);
@@ -87,18 +88,29 @@ export function CircuitPanel() {
   // Laid out again only when the circuit's shape changes; a value edit keeps the drawing and rewrites labels.
   const { scene, names } = drawingFor(model);
 
+  // The presentation view frames every circuit at a scale read from the back row; leaving it frames as before.
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !present) return;
+    v.setFraming(presentFraming(drawingFor(store.getState().model).scene));
+    return () => {
+      if (view.current === v) v.setFraming(store.getState().embed ? { followBelow: EMBED_FOLLOW_BELOW_SCALE } : {});
+    };
+  }, [present, store]);
+
   useEffect(() => {
     if (!view.current || !scene || !model) return;
     const changed = shownShape.current !== model.shape;
     if (changed) {
       view.current.setScene(scene);
-      view.current.fit(shownShape.current !== null);
+      if (present) view.current.setFraming(presentFraming(scene));
+      else view.current.fit(shownShape.current !== null);
       shownShape.current = model.shape;
     }
     const snapshot = snapshotAt(model.tape, model.schedule, step);
     const { phase, node } = model.schedule.step(step);
     view.current.update(wireLabels(model.tape, snapshot, names), { phase, node });
-  }, [scene, model, step, revision, names]);
+  }, [scene, model, step, revision, names, present]);
 
   return (
     <section className={`panel circuit${error && model ? ' stale' : ''}`} aria-label="Circuit" data-stale={error && model ? '1' : undefined}>

@@ -11,19 +11,29 @@ const PRESSABLE = 'button, summary, select, input[type="checkbox"], input[type="
 
 /** The action of an app key, or undefined when the key is not one of ours (then it keeps its usual meaning). */
 function actionFor(e: KeyboardEvent, store: AppStore): (() => void) | undefined {
-  const { goTo, setPlaying, playing } = store.getState();
+  const { goTo, setPlaying, playing, deck, advance, retreat, goToSlide, present, setPresent, blank, setBlank, presenterWindow } = store.getState();
   const view = viewRef.current;
+  if ((present || presenterWindow) && (e.key === 'b' || e.key === 'B' || e.key === '.')) return () => setBlank(!blank);
+  // A blanked screen comes back with any of our keys, before the key does anything else.
+  if (blank && e.key !== 'Escape') return () => setBlank(false);
   if (e.shiftKey && e.key.startsWith('Arrow')) {
     const [dx, dy] = { ArrowRight: [-PAN, 0], ArrowLeft: [PAN, 0], ArrowUp: [0, PAN], ArrowDown: [0, -PAN] }[e.key] ?? [0, 0];
     return () => view?.panBy(dx as number, dy as number);
   }
+  // With a deck open, the clicker walks through each slide's stops and on to the next slide.
+  const next = deck ? advance : () => goTo('next');
+  const prev = deck ? retreat : () => goTo('prev');
   switch (e.key) {
-    case 'ArrowRight': case 'PageDown': return () => goTo('next');
-    case 'ArrowLeft': case 'PageUp': return () => goTo('prev');
-    case ' ': return () => goTo(e.shiftKey ? 'prev' : 'next');
+    case 'ArrowRight': case 'PageDown': return next;
+    case 'ArrowLeft': case 'PageUp': return prev;
+    case ' ': return e.shiftKey ? prev : next;
     case 'Home': return () => goTo('start');
     case 'End': return () => goTo('end');
-    case 'p': return () => setPlaying(!playing);
+    case 'n': case 'N': return deck ? () => goToSlide('next') : undefined;
+    case 'p': case 'P': return deck ? () => goToSlide('prev') : () => setPlaying(!playing);
+    case 'k': return () => setPlaying(!playing);
+    case 'f': case 'F5': return presenterWindow ? undefined : () => setPresent(!present);
+    case 'Escape': return present ? () => setPresent(false) : undefined;
     case '+': case '=': return () => view?.zoomBy(1.25);
     case '-': return () => view?.zoomBy(0.8);
     case '0': return () => view?.fit(true, 'whole');
