@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { CircuitPanel } from './CircuitPanel.tsx';
 import { ExplanationPanel } from './ExplanationPanel.tsx';
+import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { useApp } from './store-context.ts';
 import { usePresentationScreen } from './use-presentation-screen.ts';
 
@@ -17,6 +18,7 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
   const model = useApp((s) => s.model);
   const blank = useApp((s) => s.blank);
   const setPresent = useApp((s) => s.setPresent);
+  const check = useApp((s) => s.showGradCheck);
   const leave = useCallback(() => setPresent(false), [setPresent]);
   const { idle } = usePresentationScreen(leave);
   const slide = deck?.slides[slideIndex];
@@ -26,7 +28,7 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
     <div className={`app present${idle ? ' pointer-idle' : ''}`} data-testid="present">
       <header className="present-bar">
         <h1 className="present-title" data-testid="present.title">{title}</h1>
-        <p className="present-where" data-testid="present.where">
+        <p className="present-where" data-testid="present.where" data-slide={slideIndex + 1} data-step={step}>
           {deck && <span>slide {slideIndex + 1} of {deck.slides.length}</span>}
           {model && <span>step {step} of {model.schedule.last}</span>}
           {phase && <span>{phase}</span>}
@@ -37,9 +39,10 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
         </div>
       </header>
       {slide?.notice && <p className="present-notice" data-testid="present.notice">{slide.notice}</p>}
-      <main className="present-stage">
+      <main className={`present-stage${check ? ' with-side' : ''}`}>
         <CircuitPanel present />
         <ExplanationPanel />
+        {check && <aside className="present-side"><GradCheckPanel /></aside>}
       </main>
       {blank && <div className="present-blank" data-testid="present.blank" aria-label="Screen blanked: press B to show it again" role="status" />}
     </div>

@@ -19,7 +19,7 @@ const SLIDES: readonly Slide[] = [
   {
     title: 'f = (x + y) z',
     source: example('lecture-1'),
-    notice: 'Forward: values in green above the wires. Backward: gradients in red below them, starting from 1 at f.',
+    notice: 'Forward: each wire’s value above it. Backward: its gradient below it (marked ∂), starting from 1 at f.',
     notes: 'Ask before each backward step: what does the * gate send to q? (z = -4). And to x? (-4 · 1). Each gate only knows its inputs, its output and its local gradient.',
   },
   {
