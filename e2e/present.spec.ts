@@ -122,3 +122,34 @@ test('the presenter’s window drives the audience’s, and the audience’s dri
   await presenter.screenshot({ path: `${SHOTS}/presenter-window.png` });
   expect(app.errors).toEqual([]);
 });
+
+test('in the presentation view nothing moves by itself, and the pointer hides when it rests', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?deck=lecture&slide=2&present=1');
+  await page.mouse.move(400, 400);
+  await expect(page.getByTestId('present')).not.toHaveClass(/pointer-idle/);
+  await expect(page.getByTestId('present')).toHaveClass(/pointer-idle/, { timeout: 4000 });
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="present"]')!).cursor)).toBe('none');
+  await page.mouse.move(420, 420);
+  await expect(page.getByTestId('present')).not.toHaveClass(/pointer-idle/);
+  // A step lands at once: no transition on the labels or the camera.
+  const transforms: string[] = [];
+  await page.keyboard.press('PageDown');
+  for (let k = 0; k < 5; k++) {
+    transforms.push((await app.svg.locator('g.viewport').getAttribute('transform')) ?? '');
+    await page.waitForTimeout(60);
+  }
+  expect(new Set(transforms).size, 'the view does not glide').toBe(1);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="circuit.svg"] text.value')!).transitionDuration)).toMatch(/^0s/);
+  expect(app.errors).toEqual([]);
+});
+
+test('an embed opens in the presentation view too, and leaving it goes back to the embed', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  const app = new AppPage(page);
+  await app.open('?embed=1&deck=lecture&slide=2&present=1');
+  await expect(page.getByTestId('present.title')).toHaveText('f = (x + y) z');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  expect(app.errors).toEqual([]);
+});
