@@ -22,6 +22,7 @@ const store = initAppStore({
   showGradCheck: url.check ?? false,
   embed: url.embed,
   panels: url.panels,
+  quiz: url.quiz ?? false,
 });
 if (url.deck) {
   store.getState().openDeck(url.deck.deck, { name: url.deck.name, slide: (url.slide ?? 1) - 1, step: url.step ?? 'first' });

@@ -1,6 +1,8 @@
 import type { AppStore } from '../state/store.ts';
 import { parseMessage, quote, type MessageId, type Request } from './messages.ts';
 import { watchContentSize, type ContentSize } from './content-size.ts';
+import { quizScore } from '../state/quiz-selectors.ts';
+import { answerMessage } from './answer-message.ts';
 import { errorMessage, readyMessage, resizeMessage, stateMessage, type ErrorMessage, type StateMessage } from './state-message.ts';
 
 export interface BridgeOptions {
@@ -40,6 +42,9 @@ function handle(store: AppStore, request: Request): Reply {
       break;
     }
     case 'circuit:get':
+      break;
+    case 'circuit:quiz':
+      state.setQuiz(request.on);
       break;
   }
   const { model, step, error } = store.getState();
@@ -116,6 +121,13 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
     });
   });
 
+  // Each answer the student gives (or reveals) goes where state updates go, as it happens.
+  const unsubscribeAnswers = store.subscribe((state, previous) => {
+    const answer = state.lastAnswer;
+    if (!answer || answer === previous.lastAnswer || updatesTo === undefined) return;
+    post(answerMessage(answer, quizScore(state, answer.source)), updatesTo);
+  });
+
   const unwatch = store.getState().embed ? watchContentSize(win, store, (s) => {
     size = s;
     sendSize();
@@ -127,6 +139,7 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
   return () => {
     win.removeEventListener('message', onMessage);
     unsubscribe();
+    unsubscribeAnswers();
     unwatch();
   };
 }

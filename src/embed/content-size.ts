@@ -53,7 +53,9 @@ export function measureEmbed(doc: Document, scene: { width: number; height: numb
   const width = doc.documentElement.clientWidth;
   const bars = (byTestId(doc, 'embed.bar')?.offsetHeight ?? 0) + (byTestId(doc, 'embed.tabs')?.offsetHeight ?? 0);
   const noCircuit = circuit.querySelector<HTMLElement>('[data-testid="embed.error"]');
-  const drawing = noCircuit ? Math.max(MIN_CIRCUIT_HEIGHT, noCircuit.scrollHeight) : circuitHeight(scene, circuit.clientWidth);
+  // The quiz box sits under the circuit, in its pane, at a fixed height.
+  const quiz = circuit.querySelector<HTMLElement>('[data-testid="quiz"]')?.offsetHeight ?? 0;
+  const drawing = (noCircuit ? Math.max(MIN_CIRCUIT_HEIGHT, noCircuit.scrollHeight) : circuitHeight(scene, circuit.clientWidth)) + quiz;
   const sidePanes = Array.from(byTestId(doc, 'embed.side')?.children ?? []) as HTMLElement[];
   const explain = byTestId(doc, 'embed.pane.explain');
   const strip = doc.querySelector<HTMLElement>('.embed-error');

@@ -11,7 +11,8 @@ export type Request =
   | { readonly type: 'circuit:load'; readonly id?: MessageId; readonly source: string; readonly step?: number | 'start' | 'end' }
   | { readonly type: 'circuit:step'; readonly id?: MessageId; readonly to: StepRequest }
   | { readonly type: 'circuit:set'; readonly id?: MessageId; readonly name: string; readonly value: number }
-  | { readonly type: 'circuit:get'; readonly id?: MessageId };
+  | { readonly type: 'circuit:get'; readonly id?: MessageId }
+  | { readonly type: 'circuit:quiz'; readonly id?: MessageId; readonly on: boolean };
 
 export type Parsed =
   | { readonly kind: 'ignore' }
@@ -29,6 +30,7 @@ const FIELDS: Record<Request['type'], readonly string[]> = {
   'circuit:step': ['type', 'id', 'to'],
   'circuit:set': ['type', 'id', 'name', 'value'],
   'circuit:get': ['type', 'id'],
+  'circuit:quiz': ['type', 'id', 'on'],
 };
 const TYPES = Object.keys(FIELDS) as Request['type'][];
 
@@ -101,5 +103,10 @@ export function parseMessage(data: unknown): Parsed {
     }
     case 'circuit:get':
       return { kind: 'request', request: { type: known, ...withId } };
+    case 'circuit:quiz': {
+      const on = own(data, 'on');
+      if (typeof on !== 'boolean') return invalid(`expected on to be true or false but found ${describe(on)}`);
+      return { kind: 'request', request: { type: known, ...withId, on } };
+    }
   }
 }

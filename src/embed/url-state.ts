@@ -35,6 +35,8 @@ export interface UrlState {
   readonly present: boolean;
   /** `presenter=<channel>`: this window is the presenter's, driving the audience window on that channel. */
   readonly presenter: string | null;
+  /** `quiz=1`: predict and reveal, in the full app and in embeds. */
+  readonly quiz: boolean | null;
 }
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
@@ -96,6 +98,7 @@ export function parseUrlState(search: string): UrlState {
     slide: slide !== null && /^\d{1,4}$/.test(slide) && Number(slide) >= 1 ? Number(slide) : null,
     present: flag(params, 'present') === true,
     presenter: presenter !== null && CHANNEL.test(presenter) ? presenter : null,
+    quiz: flag(params, 'quiz'),
   };
 }
 
@@ -124,7 +127,7 @@ function encodeValue(v: string): string {
     .replace(/'/g, '%27');
 }
 
-type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present'>;
+type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present' | 'quiz'>;
 
 /** A formula as `f=` (readable) or packed as `fz=`, whichever makes the shorter link; both open. */
 export function formulaParam(source: string): [string, string] {
@@ -153,6 +156,7 @@ export function searchFor(state: LinkState, options: { embed: boolean; origin?: 
   if (state.expandSigmoid) parts.push(['expand', '1']);
   if (state.asScalars && state.model?.compiled.tensor) parts.push(['scalars', '1']);
   if (state.theme !== 'light') parts.push(['theme', state.theme]);
+  if (state.quiz) parts.push(['quiz', '1']);
   if (options.embed) {
     parts.push(['embed', '1']);
     if (state.panels.editor) parts.push(['editor', '1']);

@@ -1,7 +1,7 @@
 import type * as d3 from 'd3';
 import { GRAD_DY, LABEL_FONT, NAME_FONT, VALUE_DY } from './constants.ts';
 import { drawTensorLabels, updateTensorLabel, type TensorLabelElements } from './draw-tensor-labels.ts';
-import type { WireLabels } from './labels.ts';
+import { QUESTION_MARK, type WireLabels } from './labels.ts';
 import type { Scene, SceneNode } from './scene.ts';
 
 type Layer = d3.Selection<d3.BaseType, unknown, null, undefined>;
@@ -51,6 +51,8 @@ export function updateLabels(elements: LabelElements, labels: WireLabels, shown:
     const partial = labels.partial[i] ?? 0;
     const tensor = elements.tensor[i];
     if (tensor) {
+      const tag = labels.hiddenTag[i] ? QUESTION_MARK : tensor.layout.tag;
+      if (tensor.tag && tensor.tag.textContent !== tag) tensor.tag.textContent = tag;
       if (shown.value[i] !== value) updateTensorLabel(tensor, 'value', labels, i, duration, !shown.value[i]);
       if (shown.grad[i] !== grad || shown.partial[i] !== partial) updateTensorLabel(tensor, 'grad', labels, i, duration, !shown.grad[i]);
       continue;
@@ -59,6 +61,8 @@ export function updateLabels(elements: LabelElements, labels: WireLabels, shown:
       const el = elements.value[i];
       if (el) write(el, 'value', value, value, duration, !shown.value[i]);
     }
+    if (grad === QUESTION_MARK) elements.grad[i]?.classList.toggle('asked', i === labels.asked);
+    if (value === QUESTION_MARK) elements.value[i]?.classList.toggle('asked', i === labels.asked);
     if (shown.grad[i] !== grad || shown.partial[i] !== partial) {
       const el = elements.grad[i];
       if (!el) continue;
@@ -72,6 +76,7 @@ export function updateLabels(elements: LabelElements, labels: WireLabels, shown:
 function write(el: SVGTextElement, kind: string, short: string, text: string, duration: number, appearing: boolean): void {
   const wasVisible = el.getAttribute('visibility') === 'visible';
   el.textContent = text;
+  el.classList.toggle('question', short === QUESTION_MARK);
   el.setAttribute(`data-${kind}`, short);
   if (wasVisible !== (text !== '')) el.setAttribute('visibility', text ? 'visible' : 'hidden');
   if (text && appearing && duration > 0) el.animate?.([{ opacity: 0 }, { opacity: 1 }], { duration, easing: 'ease-out' });

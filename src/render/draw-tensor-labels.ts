@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
-import { BRACKET_ARM, BRACKET_PAD, MATRIX_FONT, MATRIX_ROW, RANGE_FONT, TAG_FONT, TAG_HEIGHT } from './constants.ts';
+import { BRACKET_ARM, BRACKET_PAD, LABEL_FONT, MATRIX_FONT, MATRIX_ROW, RANGE_FONT, TAG_FONT, TAG_HEIGHT } from './constants.ts';
 import { heatmapUrl } from './heatmap.ts';
-import type { LabelKind, WireLabels } from './labels.ts';
+import { QUESTION_MARK, type LabelKind, type WireLabels } from './labels.ts';
 import type { Scene, SceneNode } from './scene.ts';
 import { cellText, extent, rangeText, type HeatmapBlock, type MatrixBlock } from './tensor-geometry.ts';
 import type { TensorLayout } from './tensor-stub.ts';
@@ -14,6 +14,8 @@ export interface TensorLabelElements {
   readonly value: SVGGElement;
   readonly grad: SVGGElement;
   readonly layout: TensorLayout;
+  /** The shape tag's text, written as `?` while the shape is a quiz question. */
+  readonly tag?: SVGTextElement;
 }
 
 /** The shape tag on each tensor wire and an empty block on each side of it, keyed by node id; `update` fills them. */
@@ -32,6 +34,8 @@ export function drawTensorLabels(layer: Layer, scene: Scene): (TensorLabelElemen
     .attr('x', (n) => -n.tensor.tagWidth / 2).attr('y', -TAG_HEIGHT / 2).attr('width', (n) => n.tensor.tagWidth).attr('height', TAG_HEIGHT)
     .attr('rx', TAG_HEIGHT / 2);
   allTags.select('text').text((n) => n.tensor.tag);
+  const tagTexts: (SVGTextElement | undefined)[] = [];
+  allTags.each(function (n) { tagTexts[n.index] = this.querySelector('text') ?? undefined; });
   const elements: (TensorLabelElements | undefined)[] = [];
   const blocks: Record<LabelKind, SVGGElement[]> = { value: [], grad: [] };
   for (const kind of ['value', 'grad'] as const) {
@@ -57,7 +61,7 @@ export function drawTensorLabels(layer: Layer, scene: Scene): (TensorLabelElemen
       .each(function (n) { blocks[kind][n.index] = this; });
   }
   for (const n of tensors) {
-    elements[n.index] = { value: blocks.value[n.index] as SVGGElement, grad: blocks.grad[n.index] as SVGGElement, layout: n.tensor };
+    elements[n.index] = { value: blocks.value[n.index] as SVGGElement, grad: blocks.grad[n.index] as SVGGElement, layout: n.tensor, tag: tagTexts[n.index] };
   }
   return elements;
 }
@@ -92,8 +96,12 @@ function buildHeatmap(g: d3.Selection<SVGGElement, unknown, null, undefined>, bl
 export function updateTensorLabel(el: TensorLabelElements, kind: LabelKind, labels: WireLabels, index: number, duration: number, appearing: boolean): void {
   const g = kind === 'value' ? el.value : el.grad;
   const numbers = labels.numbers(kind, index);
-  g.setAttribute('visibility', numbers ? 'visible' : 'hidden');
+  const asked = (kind === 'value' ? labels.value : labels.grad)[index] === QUESTION_MARK;
+  g.setAttribute('visibility', numbers || asked ? 'visible' : 'hidden');
   g.classList.toggle('partial', kind === 'grad' && labels.partial[index] === 1);
+  g.classList.toggle('question', asked);
+  g.classList.toggle('asked', asked && index === labels.asked);
+  if (asked) showQuestionMark(g, el.layout, kind);
   if (!numbers) return;
   const { block } = el.layout;
   if (block.kind === 'matrix') {
@@ -107,4 +115,13 @@ export function updateTensorLabel(el: TensorLabelElements, kind: LabelKind, labe
     g.querySelector('image.heatmap')?.setAttribute('href', heatmapUrl(numbers, block.rows, block.cols));
   }
   if (appearing && duration > 0) g.animate?.([{ opacity: 0 }, { opacity: 1 }], { duration, easing: 'ease-out' });
+}
+
+/** A quiz question in place of the block: only a `?` beside the wire, since the block's own size would tell the shape. */
+function showQuestionMark(g: SVGGElement, layout: TensorLayout, kind: LabelKind): void {
+  if (g.querySelector('text.question-mark')) return;
+  const { height } = layout.block;
+  d3.select(g).append('text').attr('class', 'question-mark').attr('font-size', LABEL_FONT).attr('text-anchor', 'start')
+    .attr('x', 0).attr('y', kind === 'value' ? height - 3 : LABEL_FONT)
+    .text(kind === 'grad' ? `∂ ${QUESTION_MARK}` : QUESTION_MARK);
 }

@@ -24,7 +24,10 @@ export function describeTarget(target: Element, cell: number, scene: Scene | nul
   const holder = target.closest('[data-index]');
   const index = Number(holder?.getAttribute('data-index'));
   const node = scene?.nodes[index];
-  if (target.matches('g.shape-tag, line.stub-hit')) return node?.tensor ? tensorHint(node) : '';
+  if (target.matches('g.shape-tag, line.stub-hit')) {
+    if (node?.tensor && labels?.hiddenTag[index]) return `${node.wireName || 'this wire'}: its shape is still a quiz question`;
+    return node?.tensor ? tensorHint(node) : '';
+  }
   const kind = holder?.matches('.value') ? 'value' : 'grad';
   if (target.matches('text.cell')) return labels?.element(kind, index, Number(target.getAttribute('data-k'))) ?? '';
   if (target.matches('image.heatmap')) return cell < 0 ? '' : labels?.element(kind, index, cell) ?? '';

@@ -69,18 +69,18 @@ export function quizScore(state: QuizView, source: string | undefined = state.mo
   return { right, answered, revealed };
 }
 
-const NOTHING_HIDDEN: QuizHides = { value: [], grad: [], tag: [] };
+const NOTHING_HIDDEN: QuizHides & { asked: number } = { value: [], grad: [], tag: [], asked: -1 };
 
 /**
  * The labels drawn as `?`: the pending question's, and with the quiz on, the shape tag of every tensor wire not yet
  * computed (a tag shown from the start would answer the shape question before it is asked).
  */
-export function hiddenLabels(state: QuizView): QuizHides {
+export function hiddenLabels(state: QuizView): QuizHides & { readonly asked: number } {
   const { model, step } = state;
   if (!state.quiz || !model) return NOTHING_HIDDEN;
   const pending = pendingQuestion(state);
   const tag = [...(pending?.hides.tag ?? [])];
   const { nodes } = model.circuit;
   for (let i = 0; i < nodes.length; i++) if ((nodes[i]?.shape.length ?? 0) > 0 && (model.schedule.valueStep[i] as number) > step) tag.push(i);
-  return { value: pending?.hides.value ?? [], grad: pending?.hides.grad ?? [], tag };
+  return { value: pending?.hides.value ?? [], grad: pending?.hides.grad ?? [], tag, asked: pending?.node ?? -1 };
 }

@@ -12,7 +12,7 @@ describe('the quiz in the store', () => {
     expect(store.getState().quiz).toBe(false);
     expect(currentQuestion(store.getState())?.asked).toBe('f₁');
     expect(pendingQuestion(store.getState())).toBeNull();
-    expect(hiddenLabels(store.getState())).toEqual({ value: [], grad: [], tag: [] });
+    expect(hiddenLabels(store.getState())).toEqual({ value: [], grad: [], tag: [], asked: -1 });
   });
 
   it('judges guesses, keeps each step’s answer when stepping away and back, and scores right of answered', () => {
@@ -85,7 +85,7 @@ describe('the quiz in the store', () => {
     expect(hiddenLabels(s()).tag).toEqual([q, f1]);
     s().goTo(1);
     expect(pendingQuestion(s())).toMatchObject({ kind: 'shape', answerText: '2' });
-    expect(hiddenLabels(s())).toEqual({ value: [q], grad: [], tag: [q, f1] });
+    expect(hiddenLabels(s())).toEqual({ value: [q], grad: [], tag: [q, f1], asked: q });
     expect(s().submitGuess('(2,)')).toMatchObject({ ok: true, answer: { verdict: 'right', answer: [2] } });
     expect(hiddenLabels(s()).tag).toEqual([f1]);
   });

@@ -4,11 +4,12 @@ import { CircuitPanel } from './CircuitPanel.tsx';
 import { DeckBar, DeckButton } from './DeckBar.tsx';
 import { Editor } from './Editor.tsx';
 import { EmbedLayout, type EmbedView } from './EmbedLayout.tsx';
-import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { PresenterLayout } from './PresenterLayout.tsx';
 import { PresentLayout } from './PresentLayout.tsx';
+import { QuizBox } from './QuizBox.tsx';
+import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
 import { StepControls } from './StepControls.tsx';
 import { StoreContext, useApp } from './store-context.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -48,7 +49,8 @@ function FullLayout({ share, presenterButton }: AppSlots) {
         <DeckBar>{presenterButton}</DeckBar>
         <StepControls />
         <CircuitPanel />
-        <ExplanationPanel />
+        <QuizBox />
+        <QuizGuardedExplanation />
       </main>
     </div>
   );

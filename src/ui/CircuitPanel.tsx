@@ -6,6 +6,7 @@ import { presentFraming } from '../render/present-framing.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
+import { hiddenLabels } from '../state/quiz-selectors.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { tensorDialog } from './tensor-dialog.ts';
 import { TensorDialogs } from './TensorDialogs.tsx';
@@ -45,6 +46,8 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
   const model = useApp((s) => s.model);
   const step = useApp((s) => s.step);
   const revision = useApp((s) => s.revision);
+  // With the quiz on, the number the step asks for is drawn as `?` until answered.
+  const hidden = useApp((s) => (s.quiz ? s.quizAnswers : null));
   const svg = useRef<SVGSVGElement>(null);
   const view = useRef<CircuitView | null>(null);
   const shownShape = useRef<string | null>(null);
@@ -109,8 +112,8 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
     }
     const snapshot = snapshotAt(model.tape, model.schedule, step);
     const { phase, node } = model.schedule.step(step);
-    view.current.update(wireLabels(model.tape, snapshot, names), { phase, node });
-  }, [scene, model, step, revision, names, present]);
+    view.current.update(wireLabels(model.tape, snapshot, names, hiddenLabels(store.getState())), { phase, node });
+  }, [scene, model, step, revision, names, present, hidden, store]);
 
   return (
     <section className={`panel circuit${error && model ? ' stale' : ''}`} aria-label="Circuit" data-stale={error && model ? '1' : undefined}>

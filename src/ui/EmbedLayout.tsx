@@ -1,8 +1,9 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { CircuitPanel } from './CircuitPanel.tsx';
 import { Editor } from './Editor.tsx';
-import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
+import { QuizBox } from './QuizBox.tsx';
+import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
 import { StepControls } from './StepControls.tsx';
 import { useApp } from './store-context.ts';
 
@@ -36,6 +37,8 @@ function useMediaQuery(query: string): boolean {
   );
 }
 
+const withQuiz = <T extends { className: string }>(props: T, quiz: boolean): T => (quiz ? { ...props, className: `${props.className} with-quiz` } : props);
+
 /** Where there is no circuit to draw, the frame says why instead of showing an empty canvas. */
 function NoCircuit({ onEdit }: { onEdit?: () => void }) {
   const error = useApp((s) => s.error);
@@ -59,6 +62,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
   const panels = useApp((s) => s.panels);
   const error = useApp((s) => s.error);
   const hasModel = useApp((s) => s.model !== null);
+  const quiz = useApp((s) => s.quiz) && hasModel;
   const [chosen, setTab] = useState<Tab>('circuit');
   const narrow = useMediaQuery(TABBED_QUERY);
   // Without a circuit (the link's formula does not compile) the inputs and the explanation have nothing to say.
@@ -101,11 +105,13 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
         </aside>
       )}
       <main className="stage" data-testid="embed.stage">
-        <div {...pane('circuit')}>
+        <div {...withQuiz(pane('circuit'), quiz)}>
           <CircuitPanel />
           {!hasModel && <NoCircuit {...(panels.editor && tabbed ? { onEdit: () => setTab('formula') } : {})} />}
+          {/* Under the circuit, never in a tab of its own: the student answers while looking at the `?`. */}
+          {quiz && <QuizBox compact />}
         </div>
-        {explain && <div {...pane('explain')}><ExplanationPanel /></div>}
+        {explain && <div {...pane('explain')}><QuizGuardedExplanation /></div>}
         {error && hasModel && !panels.editor && (
           <p className="error-message embed-error" role="alert" data-testid="embed.error">
             Line {error.line}, column {error.column}: {error.message}

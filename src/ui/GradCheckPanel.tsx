@@ -14,9 +14,19 @@ export function GradCheckPanel() {
   const model = useApp((s) => s.model);
   const open = useApp((s) => s.showGradCheck);
   const setOpen = useApp((s) => s.setShowGradCheck);
+  const quiz = useApp((s) => s.quiz);
   // A published model is never changed afterwards, and the check runs on its own copy of the engine.
-  const rows = useMemo(() => (model && open ? gradientCheck(model.tape) : []), [model, open]);
+  const rows = useMemo(() => (model && open && !quiz ? gradientCheck(model.tape) : []), [model, open, quiz]);
   if (!model) return null;
+  // Every input's gradient, at any step, would answer the quiz's backward questions before they are asked.
+  if (quiz) {
+    return (
+      <section className="panel gradcheck" data-testid="gradcheck">
+        <h2 className="panel-title">Gradient check</h2>
+        <p className="hint" data-testid="gradcheck.quiz">Hidden during the quiz: it shows every input’s gradient. Turn the quiz off to check them.</p>
+      </section>
+    );
+  }
   const kinks = rows.filter((r) => verdictOf(r) === 'kink');
   return (
     <details className="panel gradcheck" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="gradcheck">

@@ -1,3 +1,4 @@
+import { pendingQuestion } from '../state/quiz-selectors.ts';
 import { SPEEDS } from '../state/store.ts';
 import { Icon } from './icons.tsx';
 import { StepScrubber } from './StepScrubber.tsx';
@@ -14,6 +15,9 @@ export function StepControls() {
   const goTo = useApp((s) => s.goTo);
   const setPlaying = useApp((s) => s.setPlaying);
   const setSpeed = useApp((s) => s.setSpeed);
+  const nextOrReveal = useApp((s) => s.nextOrReveal);
+  // With the quiz on, Next on a `?` reveals it first, as the clicker does.
+  const asking = useApp((s) => pendingQuestion(s) !== null);
   // The editor says so itself; for any other field (a value) the hint sits here, where stepping happens.
   const typingInField = useTextFocus() === 'field';
   if (!model) return null;
@@ -27,7 +31,7 @@ export function StepControls() {
       <button type="button" onClick={() => goTo('start')} disabled={step === 0} aria-label="Go to start" aria-keyshortcuts="Home" title="Go to start (Home)" data-testid="steps.start"><Icon name="start" /></button>
       <button type="button" onClick={() => goTo('prev')} disabled={step === 0} aria-label="Step back" aria-keyshortcuts="ArrowLeft PageUp" title="Step back (← or PageUp)" data-testid="steps.prev"><Icon name="prev" /></button>
       <button type="button" className="play" onClick={() => setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'} aria-keyshortcuts="P" title={playing ? 'Pause (P)' : 'Play through the steps (P)'} data-testid="steps.play">{playing ? <Icon name="pause" /> : <Icon name="play" />}</button>
-      <button type="button" onClick={() => goTo('next')} disabled={step === schedule.last} aria-label="Step forward" aria-keyshortcuts="ArrowRight PageDown Space" title="Step forward (→, PageDown or Space)" data-testid="steps.next"><Icon name="next" /></button>
+      <button type="button" onClick={() => nextOrReveal()} disabled={step === schedule.last && !asking} aria-label={asking ? 'Reveal the answer, then step forward' : 'Step forward'} aria-keyshortcuts="ArrowRight PageDown Space" title="Step forward (→, PageDown or Space)" data-testid="steps.next"><Icon name="next" /></button>
       <button type="button" onClick={() => goTo('end')} disabled={step === schedule.last} aria-label="Go to end" aria-keyshortcuts="End" title="Go to end (End)" data-testid="steps.end"><Icon name="end" /></button>
       <label className="speed">
         <span className="speed-word">Speed</span>

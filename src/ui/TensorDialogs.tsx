@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { pendingQuestion } from '../state/quiz-selectors.ts';
 import { useApp } from './store-context.ts';
 import { JacobianLens } from './JacobianLens.tsx';
 import { tensorDialog, useTensorDialog } from './tensor-dialog.ts';
@@ -10,12 +11,14 @@ export function TensorDialogs() {
   const model = useApp((s) => s.model);
   const step = useApp((s) => s.step);
   useApp((s) => s.revision);
+  // The inspector and the lens show shapes, Jacobian sizes and gradients: they wait while the quiz asks for one.
+  const asking = useApp((s) => pendingQuestion(s) !== null);
   const index = open && model ? model.circuit.indexById.get(open.id) : undefined;
   const gone = open !== null && model !== null && index === undefined;
   useEffect(() => {
     if (gone) tensorDialog.getState().close();
   }, [gone]);
-  if (!open || !model || index === undefined) return null;
+  if (!open || !model || index === undefined || asking) return null;
   const { show, close } = tensorDialog.getState();
   const id = (i: number) => model.circuit.nodes[i]?.id ?? '';
   return open.kind === 'inspector' ? (

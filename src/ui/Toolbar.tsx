@@ -15,6 +15,8 @@ export function Toolbar() {
   const refused = useApp((s) => s.model?.asScalarsRefused);
   const theme = useApp((s) => s.theme);
   const setTheme = useApp((s) => s.setTheme);
+  const quiz = useApp((s) => s.quiz);
+  const setQuiz = useApp((s) => s.setQuiz);
   const current = EXAMPLES.find((e) => e.source === source)?.id ?? '';
   return (
     <div className="toolbar">
@@ -38,6 +40,10 @@ export function Toolbar() {
           <span>As scalars{refused ? ' (too large)' : ''}</span>
         </label>
       )}
+      <label className="check" title="Predict and reveal: each value and gradient is a ? until you answer it">
+        <input type="checkbox" checked={quiz} onChange={(e) => setQuiz(e.target.checked)} data-testid="toolbar.quiz" />
+        <span>Quiz</span>
+      </label>
       <label>
         <span>Theme</span>
         <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="toolbar.theme">

@@ -11,7 +11,7 @@ const PRESSABLE = 'button, summary, select, input[type="checkbox"], input[type="
 
 /** The action of an app key, or undefined when the key is not one of ours (then it keeps its usual meaning). */
 function actionFor(e: KeyboardEvent, store: AppStore): (() => void) | undefined {
-  const { goTo, setPlaying, playing, deck, advance, retreat, goToSlide, present, setPresent, blank, setBlank, presenterWindow } = store.getState();
+  const { goTo, setPlaying, playing, deck, advance, retreat, goToSlide, present, setPresent, blank, setBlank, presenterWindow, nextOrReveal } = store.getState();
   const view = viewRef.current;
   if ((present || presenterWindow) && (e.key === 'b' || e.key === 'B' || e.key === '.')) return () => setBlank(!blank);
   // A blanked screen comes back with any of our keys, before the key does anything else.
@@ -21,7 +21,8 @@ function actionFor(e: KeyboardEvent, store: AppStore): (() => void) | undefined 
     return () => view?.panBy(dx as number, dy as number);
   }
   // With a deck open, the clicker walks through each slide's stops and on to the next slide.
-  const next = deck ? advance : () => goTo('next');
+  // With the quiz on, a `?` is revealed by the press before the one that steps on.
+  const next = () => nextOrReveal(deck ? advance : undefined);
   const prev = deck ? retreat : () => goTo('prev');
   switch (e.key) {
     case 'ArrowRight': case 'PageDown': return next;
