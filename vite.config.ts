@@ -1,4 +1,7 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -23,8 +26,28 @@ const classicScript = (): Plugin => ({
   },
 });
 
+/**
+ * KaTeX is loaded only where maths is typeset (src/ui/load-katex.ts), as a same-origin classic script: the one IIFE
+ * this build makes would inline an `import()`. The build copies its script, its stylesheet with only the woff2 fonts
+ * (every browser that runs the app reads woff2) and those fonts to `assets/katex/`.
+ */
+const katexAssets = (): Plugin => ({
+  name: 'katex-assets',
+  apply: 'build',
+  generateBundle() {
+    const dist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.js'));
+    const emit = (name: string, source: string | Uint8Array) => this.emitFile({ type: 'asset', fileName: `assets/katex/${name}`, source });
+    emit('katex.min.js', readFileSync(`${dist}/katex.min.js`, 'utf8'));
+    const css = readFileSync(`${dist}/katex.min.css`, 'utf8').replace(/,url\(fonts\/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, '');
+    const fonts = new Set([...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1] as string));
+    for (const font of fonts) if (!/^fonts\/[\w-]+\.woff2$/.test(font)) throw new Error(`katex.min.css refers to ${font}, which the build does not copy`);
+    emit('katex.min.css', css);
+    for (const font of fonts) emit(font, readFileSync(`${dist}/${font}`));
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), classicScript()],
+  plugins: [react(), contentSecurityPolicy(), classicScript(), katexAssets()],
   base: './',
   build: { target: 'es2022', sourcemap: true, modulePreload: false, rollupOptions: { output: { format: 'iife' } } },
   server: { port: 5173 },

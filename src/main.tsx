@@ -10,6 +10,7 @@ import { parseUrlState, pinnedOrigin } from './embed/url-state.ts';
 import { startUrlSync } from './embed/url-sync.ts';
 import { initAppStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { TypesetContext } from './ui/typeset-context.ts';
 import './styles.css';
 
 const url = parseUrlState(window.location.search);
@@ -39,4 +40,12 @@ const origin = url.origin === null ? undefined : pinnedOrigin(url.origin);
 if (origin !== null) startBridge(store, window, origin === undefined ? {} : { origin });
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} /></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <TypesetContext value={url.typeset}>
+        <App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} />
+      </TypesetContext>
+    </StrictMode>,
+  );
+}

@@ -7,6 +7,8 @@ export { Tape } from './tape.ts';
 export { Schedule, type Phase, type ScheduledStep } from './schedule.ts';
 export { snapshotAt, GRAD_NONE, GRAD_PARTIAL, GRAD_COMPLETE, type Snapshot } from './snapshot.ts';
 export { explainStep, type StepExplanation, type BackwardTerm } from './explain.ts';
+export { explanationLatex, explanationText, termLine } from './explanation.ts';
+export { toLatex, toText, type Expr, type Line } from './math/index.ts';
 export { gradientCheck, numericalGradient, relativeError, GRADCHECK_H, GRADCHECK_SAMPLES, type GradCheckRow } from './gradcheck.ts';
 export { formatValue, formatFull } from './number-format.ts';
 export { toSExpr, programToSExpr } from './sexpr.ts';

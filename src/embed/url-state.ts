@@ -27,6 +27,8 @@ export interface UrlState {
   readonly origin: string | null;
   /** `legend=0`, `zoom=0`, `readonly=1`: how an embed draws the circuit and its inputs (ignored by the full app). */
   readonly view: EmbedView;
+  /** `typeset=1`: explanations typeset as maths with KaTeX (loaded only then) rather than as text. */
+  readonly typeset: boolean;
   /** `deck=lecture` (a built-in deck) or `dz=` (a deck packed into the link), with its name for built-ins. */
   readonly deck: { deck: Deck; name: string | null } | null;
   /** `slide=3`: the third slide (links count from 1, as people do). */
@@ -94,6 +96,7 @@ export function parseUrlState(search: string): UrlState {
       zoom: flag(params, 'zoom') ?? DEFAULT_EMBED_VIEW.zoom,
       readOnly: flag(params, 'readonly') ?? DEFAULT_EMBED_VIEW.readOnly,
     },
+    typeset: flag(params, 'typeset') === true,
     deck: deckOf(params),
     slide: slide !== null && /^\d{1,4}$/.test(slide) && Number(slide) >= 1 ? Number(slide) : null,
     present: flag(params, 'present') === true,

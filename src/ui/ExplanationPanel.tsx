@@ -1,20 +1,28 @@
-import type { ReactNode } from 'react';
-import { explainStep, formatFull, type StepExplanation } from '../core/index.ts';
+import { useContext, type ReactNode } from 'react';
+import { explainStep, formatFull, termLine, type Line, type StepExplanation } from '../core/index.ts';
 import { useApp } from './store-context.ts';
+import { TypesetContext } from './typeset-context.ts';
+import { TypesetMath } from './TypesetMath.tsx';
+
+/** One line of maths: typeset, or the text the panel always printed. */
+function FormulaLine({ math, typeset, testId }: { math: Line | undefined; typeset: boolean; testId: string }) {
+  return <p className={typeset ? 'formula-line typeset' : 'formula-line'} data-testid={testId}>{math && <TypesetMath math={math} typeset={typeset} large />}</p>;
+}
 
 /** A backward step: the upstream gradient, a table of what each input receives, the chain rule written out, the pattern. */
-function BackwardStep({ upstream, table, lines, pattern }: { upstream: string; table: ReactNode; lines: readonly string[]; pattern: string }) {
+function BackwardStep({ e, table, typeset }: { e: Extract<StepExplanation, { terms: unknown }>; table: ReactNode; typeset: boolean }) {
   return (
     <>
-      <p className="formula-line" data-testid="explain.upstream">{upstream}</p>
+      <FormulaLine math={e.math[0]} typeset={typeset} testId="explain.upstream" />
       {table}
-      {lines.map((text, i) => <p key={i} className="formula-line" data-testid="explain.line">{text}</p>)}
-      <p className="pattern" data-testid="explain.pattern">{pattern}</p>
+      {e.terms.map((t, i) => <FormulaLine key={i} math={termLine(t.math)} typeset={typeset} testId="explain.line" />)}
+      <p className="pattern" data-testid="explain.pattern">{e.pattern}</p>
     </>
   );
 }
 
-function StepBody({ explanation: e }: { explanation: StepExplanation }) {
+/** A step's explanation: maths typeset with KaTeX when `typeset` is on (once it has loaded), else as text. */
+export function ExplanationBody({ explanation: e, typeset = false }: { explanation: StepExplanation; typeset?: boolean }) {
   if (e.phase === 'backward') {
     const table = (
       <table className="chain-table">
@@ -24,14 +32,14 @@ function StepBody({ explanation: e }: { explanation: StepExplanation }) {
             <tr key={i}>
               <th scope="row">{t.name}</th>
               <td>{formatFull(e.upstream)}</td>
-              <td title={t.localFormula}>{formatFull(t.local)} <span className="local-formula">= {t.localFormula}</span></td>
+              <td title={t.localFormula}>{formatFull(t.local)} <span className="local-formula">= <TypesetMath math={t.math.local} typeset={typeset} /></span></td>
               <td>{formatFull(t.downstream)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     );
-    return <BackwardStep upstream={e.lines[0] ?? ''} table={table} lines={e.terms.map((t) => t.text)} pattern={e.pattern} />;
+    return <BackwardStep e={e} table={table} typeset={typeset} />;
   }
   if (e.phase === 'tensor-backward') {
     const table = (
@@ -41,28 +49,32 @@ function StepBody({ explanation: e }: { explanation: StepExplanation }) {
           {e.terms.map((t, i) => (
             <tr key={i}>
               <th scope="row">{t.name}</th>
-              <td>{t.formula}{t.numbers && <span className="local-formula"> = {t.numbers}</span>}</td>
-              <td>{t.shapes}</td>
+              <td>
+                <TypesetMath math={t.math.formula} typeset={typeset} />
+                {t.math.numbers && <span className="local-formula"> = <TypesetMath math={t.math.numbers} typeset={typeset} /></span>}
+              </td>
+              <td><TypesetMath math={t.math.shapes} typeset={typeset} /></td>
             </tr>
           ))}
         </tbody>
       </table>
     );
-    return <BackwardStep upstream={e.lines[0] ?? ''} table={table} lines={e.terms.map((t) => t.text)} pattern={e.pattern} />;
+    return <BackwardStep e={e} table={table} typeset={typeset} />;
   }
-  return <>{e.lines.map((line, i) => <p key={i} className="formula-line" data-testid="explain.line">{line}</p>)}</>;
+  return <>{e.math.map((line, i) => <FormulaLine key={i} math={line} typeset={typeset} testId="explain.line" />)}</>;
 }
 
 export function ExplanationPanel() {
   const model = useApp((s) => s.model);
   const step = useApp((s) => s.step);
+  const typeset = useContext(TypesetContext);
   useApp((s) => s.revision);
   if (!model) return null;
   const explanation = explainStep(model.tape, model.schedule, step);
   return (
     <section className="panel explanation" aria-label="What this step does" aria-live="polite" data-testid="explain" tabIndex={0}>
       <h2 className="panel-title" data-testid="explain.title">{explanation.title}</h2>
-      <StepBody explanation={explanation} />
+      <ExplanationBody explanation={explanation} typeset={typeset} />
     </section>
   );
 }

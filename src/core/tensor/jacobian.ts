@@ -1,5 +1,6 @@
 import { wireName, type CircuitNode } from '../circuit.ts';
 import { gate, type Op } from '../gates.ts';
+import { num, sym, toText } from '../math/index.ts';
 import { isTensorOp } from './ops.ts';
 import { describeShape, sameShape, sizeOf } from './shape.ts';
 import type { TensorTape } from './tensor-tape.ts';
@@ -48,8 +49,8 @@ function describe(node: CircuitNode, arg: CircuitNode, j: number, nodes: readonl
   const cols = sizeOf(arg.shape);
   const op = node.op as NonNullable<CircuitNode['op']>;
   if (!isTensorOp(op)) {
-    const name = (k: number) => (node.args[k] === undefined ? '' : wireName(nodes[node.args[k] as number] as CircuitNode));
-    const local = gate(op as Op).localFormula(j, { a: name(0), b: name(1), c: String(node.c), out: wireName(node) });
+    const name = (k: number) => sym(node.args[k] === undefined ? '' : wireName(nodes[node.args[k] as number] as CircuitNode));
+    const local = toText(gate(op as Op).localFormula(j, { a: name(0), b: name(1), c: num(node.c), out: sym(wireName(node)) }));
     if (sameShape(node.shape, arg.shape)) return { structure: 'diagonal', description: `diagonal: diag(${local}), one local gradient per element`, nonZeros: rows };
     return { structure: 'stretched diagonal', description: `a ${describeShape(arg.shape)} stretched to a ${describeShape(node.shape)}: each of its elements feeds several outputs, so the VJP sums ${local} · upstream over the stretched axis`, nonZeros: rows };
   }
