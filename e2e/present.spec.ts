@@ -153,3 +153,14 @@ test('an embed opens in the presentation view too, and leaving it goes back to t
   await expect(page.getByTestId('embed')).toBeVisible();
   expect(app.errors).toEqual([]);
 });
+
+test('the presentation view typesets the step’s maths as the slides do: ∂f/∂q as a fraction', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?deck=lecture&slide=2&step=end&present=1');
+  const explain = page.getByTestId('explain');
+  await expect(explain.locator('.katex .mfrac').first()).toBeVisible();
+  // The same step is still text for a screen reader and a copy: KaTeX keeps its MathML beside the drawing.
+  await expect(explain.locator('.katex-mathml').first()).toBeAttached();
+  await page.screenshot({ path: `${SHOTS}/present-typeset.png` });
+  expect(app.errors).toEqual([]);
+});

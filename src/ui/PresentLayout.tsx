@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { CircuitPanel } from './CircuitPanel.tsx';
-import { ExplanationPanel } from './ExplanationPanel.tsx';
+import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
+import { TypesetContext } from './typeset-context.ts';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { useApp } from './store-context.ts';
 import { usePresentationScreen } from './use-presentation-screen.ts';
@@ -41,7 +42,8 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
       {slide?.notice && <p className="present-notice" data-testid="present.notice">{slide.notice}</p>}
       <main className={`present-stage${check ? ' with-side' : ''}`}>
         <CircuitPanel present />
-        <ExplanationPanel />
+        {/* Maths as on the slides: ∂f/∂x as a fraction, typeset by KaTeX, which loads only here. */}
+        <TypesetContext value={true}><QuizGuardedExplanation /></TypesetContext>
         {check && <aside className="present-side"><GradCheckPanel /></aside>}
       </main>
       {blank && <div className="present-blank" data-testid="present.blank" aria-label="Screen blanked: press B to show it again" role="status" />}
