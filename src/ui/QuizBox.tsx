@@ -7,9 +7,10 @@ const HOW: Record<QuizKind, string> = {
   value: `A number such as -4, 0.2, 1e-3 or 1/3; right ${TOLERANCE_TEXT}.`,
   grad: `A number such as -4, 0.2, 1e-3 or 1/3; right ${TOLERANCE_TEXT}.`,
   shape: 'A shape such as 2, 2x3 or (2, 3).',
-  jacobian: 'Rows × columns, such as 4096x4096: a row per number out, a column per number in.',
+  jacobian: 'Rows × columns, such as 10x3: a row per number out, a column per number in.',
 };
-const PLACEHOLDER: Record<QuizKind, string> = { value: 'e.g. -4 or 1/3', grad: 'e.g. -4 or 1/3', shape: 'e.g. 2x3', jacobian: 'e.g. 4096x4096' };
+// Short enough for a small frame's field, and never a likely answer (4096x4096 would be one).
+const PLACEHOLDER: Record<QuizKind, string> = { value: 'e.g. -4', grad: 'e.g. -4', shape: 'e.g. 2x3', jacobian: 'rows x cols' };
 /** Which number each step asks for, said once in the box so the questions are no surprise. */
 export const QUIZ_ORDER = 'Forward steps ask for the gate’s output; backward steps for the gradient on its first input (the others appear with the answer).';
 
@@ -88,13 +89,17 @@ export function QuizBox({ compact = false }: { compact?: boolean }) {
   if (!quiz) return null;
   const score = quizScore(store.getState());
   const step = store.getState().step;
+  const started = score.answered + score.revealed > 0;
   return (
     <section className={`panel quiz${compact ? ' compact' : ''}`} aria-label="Quiz" data-testid="quiz">
-      <div className="quiz-head">
-        <h2 className="panel-title">Quiz</h2>
-        <span className="quiz-score" aria-live="polite" data-testid="quiz.score">{scoreText(score)}</span>
-        <button type="button" className="quiz-restart" disabled={score.answered + score.revealed === 0} onClick={() => store.getState().restartQuiz()} data-testid="quiz.restart">Start over</button>
-      </div>
+      {/* A small frame has no room for an empty score: it appears with the first answer. */}
+      {(!compact || started) && (
+        <div className="quiz-head">
+          <h2 className="panel-title">Quiz</h2>
+          <span className="quiz-score" aria-live="polite" data-testid="quiz.score">{scoreText(score)}</span>
+          <button type="button" className="quiz-restart" disabled={!started} onClick={() => store.getState().restartQuiz()} data-testid="quiz.restart">Start over</button>
+        </div>
+      )}
       <div className="quiz-body" aria-live="polite">
         {question && answer && <Verdict answer={answer} focus={focusVerdict} onFocused={focused} />}
         {question && !answer && <GuessForm key={question.key} question={question} onAnswered={() => setFocusVerdict(true)} />}

@@ -3,18 +3,19 @@ import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { useApp } from './store-context.ts';
 
 /**
- * The step's explanation, except while its quiz question is open: the explanation writes the answer out, so it waits
- * in the same place and size until the student has answered or revealed it.
+ * The step's explanation, except while its quiz question is open: the explanation writes the answer out, so the
+ * question stands in its place and size until the student has answered it, or the presenter's clicker revealed it.
  */
 export function QuizGuardedExplanation() {
-  const withheld = useApp((s) => pendingQuestion(s) !== null);
-  const hasModel = useApp((s) => s.model !== null);
-  if (!withheld) return <ExplanationPanel />;
-  if (!hasModel) return null;
+  const question = useApp(pendingQuestion);
+  if (!question) return <ExplanationPanel />;
+  const numeric = question.kind === 'value' || question.kind === 'grad';
+  const asked = numeric ? `${question.asked} = ?` : `${question.asked.charAt(0).toUpperCase()}${question.asked.slice(1)}: ?`;
   return (
     <section className="panel explanation quiz-withheld" aria-label="What this step does" data-testid="explain.withheld">
-      <h2 className="panel-title">What this step does</h2>
-      <p className="hint">Shown once you have answered or revealed the quiz question: it would give the answer away.</p>
+      <h2 className="panel-title">Predict it</h2>
+      <p className="formula-line" data-testid="explain.withheld.question">{asked}</p>
+      <p className="hint">The explanation follows the answer: type a guess, or press → (or Reveal) to see it.</p>
     </section>
   );
 }

@@ -20,7 +20,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/;
 const SPECIAL: Record<string, number> = { 'inf': Infinity, '+inf': Infinity, '-inf': -Infinity, 'infinity': Infinity, '-infinity': -Infinity, '∞': Infinity, '+∞': Infinity, '-∞': -Infinity, 'nan': NaN };
 const NUMBER_HINT = 'type a number such as -4, 0.2, 1e-3 or 1/3';
 const SHAPE_HINT = 'type a shape such as 2, 2x3 or (2, 3)';
-const JACOBIAN_HINT = 'type rows × columns, such as 4096x4096';
+const JACOBIAN_HINT = 'type rows × columns, such as 10x3';
 
 /** Typographic minus signs and dashes count as `-`; spaces are ignored; case does not matter. */
 const normalise = (text: string) => text.trim().toLowerCase().replace(/[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g, '-').replace(/\s+/g, '');
