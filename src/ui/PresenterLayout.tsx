@@ -46,6 +46,7 @@ export function PresenterLayout() {
   const slideIndex = useApp((s) => s.slide);
   const goToSlide = useApp((s) => s.goToSlide);
   const advance = useApp((s) => s.advance);
+  const nextOrReveal = useApp((s) => s.nextOrReveal);
   const retreat = useApp((s) => s.retreat);
   const blank = useApp((s) => s.blank);
   const setBlank = useApp((s) => s.setBlank);
@@ -56,7 +57,7 @@ export function PresenterLayout() {
         <h1>Presenter{deck ? ` · slide ${slideIndex + 1} of ${deck.slides.length}` : ''}</h1>
         <div className="presenter-drive" role="group" aria-label="Drive the audience's window">
           <button type="button" onClick={retreat} data-testid="presenter.prev">◀ Back</button>
-          <button type="button" onClick={advance} data-testid="presenter.advance">Next ▶</button>
+          <button type="button" onClick={() => nextOrReveal(advance)} data-testid="presenter.advance">Next ▶</button>
           <button type="button" aria-pressed={blank} onClick={() => setBlank(!blank)} data-testid="presenter.blank">{blank ? 'Show screen' : 'Blank screen (B)'}</button>
         </div>
         <Timer />
