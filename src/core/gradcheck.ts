@@ -92,6 +92,15 @@ function centred(engine: Engine, input: number, h: number, element: number, watc
   return { slope: (plus - minus) / (2 * h), ...(kink ? { kink } : {}) };
 }
 
+/** The elements of an input that are checked: all of a small one, GRADCHECK_SAMPLES spread over a big one. */
+function sampled(engine: Engine, input: number): number[] {
+  const total = engine.length[input] as number;
+  const step = Math.max(1, Math.floor(total / GRADCHECK_SAMPLES));
+  const elements: number[] = [];
+  for (let element = 0; element < total && elements.length < GRADCHECK_SAMPLES; element += step) elements.push(element);
+  return elements;
+}
+
 /**
  * Every input's analytic gradient beside its numerical one, on a copy of the engine so the circuit on screen is never
  * touched. Costs two forward passes per element checked.
@@ -100,10 +109,9 @@ export function gradientCheck(source: Engine, h = GRADCHECK_H): GradCheckRow[] {
   const engine = source.clone();
   return engine.circuit.inputs.map((input) => {
     const total = engine.length[input] as number;
-    const step = Math.max(1, Math.floor(total / GRADCHECK_SAMPLES));
     let worst: GradCheckRow | undefined;
     let checked = 0;
-    for (let element = 0; element < total && checked < GRADCHECK_SAMPLES; element += step) {
+    for (const element of sampled(engine, input)) {
       checked++;
       const analytic = engine.grads[(engine.offset[input] as number) + element] as number;
       const { slope: numerical, kink } = centred(engine, input, h, element, true);
@@ -112,4 +120,66 @@ export function gradientCheck(source: Engine, h = GRADCHECK_H): GradCheckRow[] {
     }
     return { ...(worst as GradCheckRow), checked };
   });
+}
+
+export interface GradCheckTiming {
+  /** Forward passes the numerical gradient ran: two per element checked. */
+  readonly forwardPasses: number;
+  /** Milliseconds for all of them together. */
+  readonly numericalMs: number;
+  /** The analytic gradient of every input at once: always one backward pass. */
+  readonly backwardPasses: 1;
+  readonly analyticMs: number;
+}
+
+/** A batch long enough to read a browser's coarse clock (0.1 ms steps) to about 10%, short enough to run on every edit. */
+const BATCH_MS = 1;
+const BATCHES = 3;
+const MAX_RUNS = 10_000;
+const clock = (globalThis as { performance?: { now(): number } }).performance ?? Date;
+
+/**
+ * Milliseconds per run of `work`, the best of a few batches after one untimed: a small circuit's pass takes
+ * microseconds, the engine's first runs are the JIT compiler's, and a pause for garbage collection is nobody's.
+ */
+function msPerRun(work: () => void): number {
+  const batch = () => {
+    const start = clock.now();
+    for (let runs = 1; ; runs++) {
+      work();
+      const elapsed = clock.now() - start;
+      if (elapsed >= BATCH_MS || runs >= MAX_RUNS) return elapsed / runs;
+    }
+  };
+  batch();
+  let best = Infinity;
+  for (let k = 0; k < BATCHES; k++) best = Math.min(best, batch());
+  return best;
+}
+
+/**
+ * The lecture's point, measured: how long the numerical gradient (two forward passes per element the check reads) and
+ * the analytic one (one backward pass) take, on a copy of the engine.
+ */
+export function gradientCheckTiming(source: Engine, h = GRADCHECK_H): GradCheckTiming {
+  const engine = source.clone();
+  const at = engine.circuit.inputs.flatMap((input) => sampled(engine, input).map((e) => (engine.offset[input] as number) + e));
+  // Kept, so the timed loop does all of a numerical gradient's work.
+  const slopes = new Float64Array(at.length);
+  const numericalMs = msPerRun(() => {
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k] as number;
+      const x = engine.values[i] as number;
+      engine.values[i] = x + h;
+      engine.forward();
+      const plus = engine.outputValue;
+      engine.values[i] = x - h;
+      engine.forward();
+      slopes[k] = (plus - engine.outputValue) / (2 * h);
+      engine.values[i] = x;
+    }
+  });
+  engine.forward();
+  const analyticMs = msPerRun(() => engine.backward());
+  return { forwardPasses: 2 * at.length, numericalMs, backwardPasses: 1, analyticMs };
 }

@@ -9,7 +9,9 @@ export { snapshotAt, GRAD_NONE, GRAD_PARTIAL, GRAD_COMPLETE, type Snapshot } fro
 export { explainStep, type StepExplanation, type BackwardTerm } from './explain.ts';
 export { explanationLatex, explanationText, termLine } from './explanation.ts';
 export { toLatex, toText, type Expr, type Line } from './math/index.ts';
-export { gradientCheck, numericalGradient, relativeError, GRADCHECK_H, GRADCHECK_SAMPLES, type GradCheckRow } from './gradcheck.ts';
+export {
+  gradientCheck, gradientCheckTiming, numericalGradient, relativeError, GRADCHECK_H, GRADCHECK_SAMPLES, type GradCheckRow, type GradCheckTiming,
+} from './gradcheck.ts';
 export { formatValue, formatFull } from './number-format.ts';
 export { toSExpr, programToSExpr } from './sexpr.ts';
 export type { SourceError, Span } from './position.ts';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatFull, gradientCheck, type GradCheckRow } from '../core/index.ts';
+import { GradCheckTimes } from './GradCheckTimes.tsx';
 import { useApp } from './store-context.ts';
 
 /** The lecture's advice, a relative error below this is a pass. */
@@ -54,6 +55,7 @@ export function GradCheckPanel() {
           })}
         </tbody>
       </table>
+      <GradCheckTimes />
       {kinks.map((r) => (
         <p key={r.input} className="hint kink-note" data-testid="gradcheck.kink">
           <strong>{model.circuit.nodes[r.input]?.names[0]}</strong>: {r.kink}. The numerical slope averages the two one-sided
