@@ -59,3 +59,21 @@ describe('a deck in the store', () => {
     expect(store.getState().source).toBe(tiny.slides[1]!.source);
   });
 });
+
+describe('a deck’s quiz score', () => {
+  it('adds up every slide’s answers, counting a formula shared by two slides once', async () => {
+    const { deckQuizScore } = await import('./deck-score.ts');
+    const store = initAppStore({ source: 'x = 1; f = x' });
+    const deck: Deck = { title: 'q', slides: [tiny.slides[0]!, tiny.slides[1]!, tiny.slides[0]!] };
+    store.getState().openDeck(deck);
+    store.getState().setQuiz(true);
+    store.getState().goTo(1);
+    expect(store.getState().submitGuess('3').ok).toBe(true); // q = x + y = 3: right
+    store.getState().goToSlide(1);
+    store.getState().goTo(1);
+    expect(store.getState().submitGuess('999').ok).toBe(true); // wrong
+    store.getState().goTo(2);
+    store.getState().revealAnswer();
+    expect(deckQuizScore(store.getState())).toEqual({ right: 1, answered: 2, revealed: 1 });
+  });
+});
