@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FIRST_EXAMPLE } from './core/index.ts';
 import { startBridge } from './embed/bridge.ts';
 import { OpenInFull } from './embed/OpenInFull.tsx';
+import { DeckLinkField } from './embed/DeckLinkField.tsx';
 import { PresenterButton } from './embed/PresenterButton.tsx';
 import { startPresenterSync } from './embed/presenter-sync.ts';
 import { ShareMenu } from './embed/ShareMenu.tsx';
@@ -10,6 +11,7 @@ import { parseUrlState, pinnedOrigin } from './embed/url-state.ts';
 import { startUrlSync } from './embed/url-sync.ts';
 import { initAppStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import type { DeckLinkSlot } from './ui/DeckEditor.tsx';
 import { TypesetContext } from './ui/typeset-context.ts';
 import './styles.css';
 
@@ -39,12 +41,13 @@ startUrlSync(store, window, url.origin);
 const origin = url.origin === null ? undefined : pinnedOrigin(url.origin);
 if (origin !== null) startBridge(store, window, origin === undefined ? {} : { origin });
 
+const deckLink: DeckLinkSlot = (deck, slide) => <DeckLinkField deck={deck} slide={slide} />;
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <TypesetContext value={url.typeset}>
-        <App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} />
+        <App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} deckLink={deckLink} />
       </TypesetContext>
     </StrictMode>,
   );

@@ -2,8 +2,11 @@ import { useEffect, type ReactNode } from 'react';
 import type { AppStore } from '../state/store.ts';
 import { CircuitPanel } from './CircuitPanel.tsx';
 import { DeckBar, DeckButton } from './DeckBar.tsx';
+import type { DeckLinkSlot } from './DeckEditor.tsx';
+import { EditDeckButton, MyDecksButton } from './DeckEditorButtons.tsx';
 import { Editor } from './Editor.tsx';
 import { EmbedLayout, type EmbedView } from './EmbedLayout.tsx';
+import { WithGateCode } from './GateCodePanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { PresenterLayout } from './PresenterLayout.tsx';
@@ -26,11 +29,13 @@ export interface AppSlots {
   embedView?: EmbedView;
   /** Opens the presenter's window (it needs the link and window code of the layer above). */
   presenterButton?: ReactNode;
+  /** A deck's link with a copy button, for the deck editor. */
+  deckLink?: DeckLinkSlot;
 }
 
 export type { EmbedView };
 
-function FullLayout({ share, presenterButton }: AppSlots) {
+function FullLayout({ share, presenterButton, deckLink }: AppSlots) {
   return (
     <div className="app">
       <header className="app-header">
@@ -38,6 +43,7 @@ function FullLayout({ share, presenterButton }: AppSlots) {
         <p className="tagline">Values flow forward <span className="tagline-value">above the wires</span>, gradients flow back <span className="tagline-grad">below them</span>.</p>
         <Toolbar />
         <DeckButton />
+        <MyDecksButton deckLink={deckLink} />
         {share}
       </header>
       <aside className="sidebar">
@@ -46,11 +52,11 @@ function FullLayout({ share, presenterButton }: AppSlots) {
         <GradCheckPanel />
       </aside>
       <main className="stage">
-        <DeckBar>{presenterButton}</DeckBar>
+        <DeckBar>{presenterButton}<EditDeckButton deckLink={deckLink} /></DeckBar>
         <StepControls />
         <CircuitPanel />
         <QuizBox />
-        <QuizGuardedExplanation />
+        <WithGateCode><QuizGuardedExplanation /></WithGateCode>
       </main>
     </div>
   );
