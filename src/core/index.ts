@@ -28,3 +28,4 @@ export { jacobianOf, JACOBIAN_MATRIX_LIMIT, type JacobianInfo, type JacobianStru
 export { formatTensor, smallTensor, WRITTEN_TENSOR_LIMIT } from './tensor/format-tensor.ts';
 export type { TensorBackwardTerm } from './tensor/explain-tensor.ts';
 export * from './deck/index.ts';
+export { stagedCode, type StagedCodeResult, type StagedLanguage } from './staged/staged-code.ts';
