@@ -139,7 +139,7 @@ test.describe('quiz mode in the full app', () => {
     await expect(q.prompt).toHaveText('The size of ∂q/∂W:');
     await q.input.fill('2x2');
     await q.input.press('Enter');
-    await expect(q.verdict).toContainText('✗ Not quite: The size of ∂q/∂W 2×4, not 2x2');
+    await expect(q.verdict).toContainText('✗ Not quite: The size of ∂q/∂W is 2×4, not 2x2');
     await expect(q.reason).toContainText('one row per number of q (2), one column per number of W (4)');
     await shoot(page, 'vector-norm-jacobian');
     expect(app.errors).toEqual([]);
@@ -173,6 +173,8 @@ test.describe('quiz mode in an embed', () => {
     expect(first!.origin).toBe(new URL(baseURL!).origin);
     expect(first!.data).toEqual({ type: 'circuit:answer', wire: 'f₁', kind: 'value', guess: '3', answer: 3, verdict: 'right', step: 1, score: { right: 1, answered: 1 } });
     expect(second!.data).toEqual({ type: 'circuit:answer', wire: 'f', kind: 'value', guess: null, answer: -12, verdict: 'revealed', step: 2, score: { right: 1, answered: 1 } });
+    await expect(app.getByTestId('quiz.score')).toHaveText('1 of 1 right · 1 revealed');
+    for (const id of ['quiz.score', 'quiz.restart', 'quiz.reason']) await expect(app.getByTestId(id)).toBeInViewport({ ratio: 1 });
     await shoot(host.page, 'embed-720x420-revealed');
 
     const off = await host.request<Message>({ type: 'circuit:quiz', id: 'off', on: false });
@@ -196,7 +198,7 @@ test.describe('quiz mode in an embed', () => {
     await app.getByTestId('quiz.input').fill('1/3');
     await app.getByTestId('quiz.input').press('Enter');
     // The score appears with the first answer (a small frame has no room for an empty one).
-    for (const id of ['quiz.verdict', 'quiz.reason', 'quiz.score', 'quiz.restart']) await expect(app.getByTestId(id)).toBeInViewport({ ratio: 1 });
+    for (const id of ['quiz.verdict', 'quiz.reason', 'quiz.score']) await expect(app.getByTestId(id)).toBeInViewport({ ratio: 1 });
     await expect(app.getByTestId('quiz.score')).toHaveText('0 of 1 right');
     // The explanation tab waited for the answer.
     await app.getByRole('tab', { name: 'Explain' }).click();

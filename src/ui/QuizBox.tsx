@@ -17,7 +17,7 @@ export const QUIZ_ORDER = 'Forward steps ask for the gate’s output; backward s
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const isNumberKind = (kind: QuizKind) => kind === 'value' || kind === 'grad';
 const prompt = (q: Pick<Question, 'kind' | 'asked'>) => (isNumberKind(q.kind) ? `${q.asked} =` : `${capital(q.asked)}:`);
-const statement = (a: RecordedAnswer) => (isNumberKind(a.kind) ? `${a.asked} = ${a.answerText}` : `${capital(a.asked)} ${a.answerText}`);
+const statement = (a: RecordedAnswer) => (isNumberKind(a.kind) ? `${a.asked} = ${a.answerText}` : `${capital(a.asked)} is ${a.answerText}`);
 
 export function scoreText({ right, answered, revealed }: QuizScore): string {
   const parts = [answered ? `${right} of ${answered} right` : 'No answers yet'];
