@@ -121,6 +121,25 @@ test.describe('quiz mode in the full app', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('in the presentation view the clicker stops on each ? and reveals it, the explanation with it', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open(`?quiz=1&present=1&${f(LECTURE_1)}`);
+    const where = page.getByTestId('present.where');
+    await app.press('PageDown');
+    await expect(where).toHaveAttribute('data-step', '1');
+    await expect(app.value('f~1')).toHaveText('?');
+    await expect(page.getByTestId('explain.withheld.question')).toHaveText('f₁ = ?');
+    await shoot(page, 'present-question');
+    await app.press('PageDown');
+    await expect(where).toHaveAttribute('data-step', '1');
+    await expect(app.value('f~1')).toHaveText('3.00');
+    await expect(page.getByTestId('explain.withheld')).toHaveCount(0);
+    await app.press('PageDown');
+    await expect(where).toHaveAttribute('data-step', '2');
+    await expect(app.value('f')).toHaveText('?');
+    expect(app.errors).toEqual([]);
+  });
+
   test('a tensor wire asks for its shape (its tag hidden until then), and backward for the Jacobian’s size', async ({ page }) => {
     const app = new AppPage(page);
     await app.open(`?quiz=1&${f(VECTOR_NORM)}`);

@@ -8,6 +8,8 @@ import { useApp } from './store-context.ts';
  */
 export function QuizGuardedExplanation() {
   const question = useApp(pendingQuestion);
+  // The presentation view has no guess box: the room answers aloud and the clicker reveals.
+  const present = useApp((s) => s.present);
   if (!question) return <ExplanationPanel />;
   const numeric = question.kind === 'value' || question.kind === 'grad';
   const asked = numeric ? `${question.asked} = ?` : `${question.asked.charAt(0).toUpperCase()}${question.asked.slice(1)}: ?`;
@@ -15,7 +17,7 @@ export function QuizGuardedExplanation() {
     <section className="panel explanation quiz-withheld" aria-label="What this step does" data-testid="explain.withheld">
       <h2 className="panel-title">Predict it</h2>
       <p className="formula-line" data-testid="explain.withheld.question">{asked}</p>
-      <p className="hint">The explanation follows the answer: type a guess, or press → (or Reveal) to see it.</p>
+      <p className="hint">{present ? 'Predict it, then press → to reveal it and its explanation.' : 'The explanation follows the answer: type a guess, or press → (or Reveal) to see it.'}</p>
     </section>
   );
 }
