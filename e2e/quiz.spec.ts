@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { EXAMPLES } from '../src/core/index.ts';
@@ -16,6 +17,12 @@ test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 async function shoot(page: Page, name: string) {
   await page.waitForTimeout(350); // transitions settle
   await page.screenshot({ path: `${SHOTS}/quiz-${name}.png` });
+}
+
+/** WCAG A and AA over the quiz box and the withheld explanation, in whatever state they are in. */
+async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).include('[data-testid="quiz"]').include('[data-testid="explain.withheld"], [data-testid="explain"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The quiz box's parts, as the student reads them. */
@@ -43,6 +50,7 @@ test.describe('quiz mode in the full app', () => {
     await expect(page.getByTestId('explain')).toHaveCount(0);
     await expect(q.prompt).toHaveText('f₁ =');
     await shoot(page, 'full-question');
+    await expectAccessible(page, 'asking');
 
     // A guess that is not a number is refused, and nothing is counted.
     await q.input.fill('three');
@@ -57,6 +65,7 @@ test.describe('quiz mode in the full app', () => {
     await expect(page.getByTestId('explain')).toContainText('f₁ = x + y = -2 + 5 = 3');
     await expect(q.score).toHaveText('0 of 1 right');
     await shoot(page, 'full-wrong');
+    await expectAccessible(page, 'wrong');
 
     // The focus left the field with the answer, so the clicker steps on.
     await app.pressHere('PageDown');
@@ -92,6 +101,7 @@ test.describe('quiz mode in the full app', () => {
     await expect(q.verdict).toContainText('Revealed: ∂f/∂f = 1');
     await expect(q.score).toHaveText('No answers yet · 1 revealed');
     await shoot(page, 'projector-revealed');
+    await expectAccessible(page, 'projector, revealed');
     await app.press('PageDown');
     await expect(app.progress).toHaveAttribute('data-step', '4');
     // Backward, the gate's first input is asked; its other input waits with it.
@@ -142,7 +152,7 @@ test.describe('quiz mode in the full app', () => {
 
   test('a tensor wire asks for its shape (its tag hidden until then), and backward for the Jacobian’s size', async ({ page }) => {
     const app = new AppPage(page);
-    await app.open(`?quiz=1&${f(VECTOR_NORM)}`);
+    await app.open(`?quiz=1&theme=dark&${f(VECTOR_NORM)}`);
     const q = quiz(page);
     const tag = page.locator('[data-testid="circuit.svg"] g.shape-tag[data-id="q"] text');
     await expect(tag).toHaveText('?');
@@ -161,6 +171,7 @@ test.describe('quiz mode in the full app', () => {
     await expect(q.verdict).toContainText('✗ Not quite: The size of ∂q/∂W is 2×4, not 2x2');
     await expect(q.reason).toContainText('one row per number of q (2), one column per number of W (4)');
     await shoot(page, 'vector-norm-jacobian');
+    await expectAccessible(page, 'dark, Jacobian');
     expect(app.errors).toEqual([]);
   });
 });
