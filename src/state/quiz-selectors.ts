@@ -69,6 +69,21 @@ export function quizScore(state: QuizView, source: string | undefined = state.mo
   return { right, answered, revealed };
 }
 
+/** The open deck's score: every slide's circuit summed (a slide edited since it opened counts as another circuit). */
+export function deckQuizScore(state: QuizView & { readonly deck: { readonly slides: readonly { readonly source: string }[] } | null }): QuizScore | null {
+  if (!state.deck) return null;
+  let right = 0;
+  let answered = 0;
+  let revealed = 0;
+  for (const source of new Set(state.deck.slides.map((s) => s.source))) {
+    const score = quizScore(state, source);
+    right += score.right;
+    answered += score.answered;
+    revealed += score.revealed;
+  }
+  return { right, answered, revealed };
+}
+
 const NOTHING_HIDDEN: QuizHides & { asked: number } = { value: [], grad: [], tag: [], asked: -1 };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentQuestion, hiddenLabels, pendingQuestion, quizScore } from './quiz-selectors.ts';
+import { LECTURE_DECK } from '../core/index.ts';
+import { currentQuestion, deckQuizScore, hiddenLabels, pendingQuestion, quizScore } from './quiz-selectors.ts';
 import { initAppStore } from './store.ts';
 
 const LECTURE_1 = 'x = -2; y = 5; z = -4; f = (x + y) * z';
@@ -75,6 +76,20 @@ describe('the quiz in the store', () => {
     s().restartQuiz();
     expect(pendingQuestion(s())?.asked).toBe('f₁');
     expect(quizScore(s())).toEqual({ right: 0, answered: 0, revealed: 0 });
+  });
+
+  it('a deck’s score sums its slides’ circuits; with no deck there is none', () => {
+    const store = quizStore();
+    const s = () => store.getState();
+    expect(deckQuizScore(s())).toBeNull();
+    s().openDeck(LECTURE_DECK, { slide: 1, step: 1 });
+    s().goTo(1);
+    s().submitGuess(pendingQuestion(s())!.answerText);
+    s().goToSlide('next', 1);
+    s().submitGuess('1e9');
+    s().nextOrReveal();
+    expect(quizScore(s())).toEqual({ right: 0, answered: 1, revealed: 0 });
+    expect(deckQuizScore(s())).toEqual({ right: 1, answered: 2, revealed: 0 });
   });
 
   it('on tensor wires, hides the shape tags of wires not yet computed, and the asked one until answered', () => {

@@ -2,6 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import { CircuitPanel } from './CircuitPanel.tsx';
 import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
 import { TypesetContext } from './typeset-context.ts';
+import { GateCodePanel } from './GateCodePanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
 import { useApp } from './store-context.ts';
 import { usePresentationScreen } from './use-presentation-screen.ts';
@@ -20,6 +21,7 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
   const blank = useApp((s) => s.blank);
   const setPresent = useApp((s) => s.setPresent);
   const check = useApp((s) => s.showGradCheck);
+  const code = useApp((s) => s.showCode);
   const leave = useCallback(() => setPresent(false), [setPresent]);
   const { idle } = usePresentationScreen(leave);
   const slide = deck?.slides[slideIndex];
@@ -40,11 +42,16 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
         </div>
       </header>
       {slide?.notice && <p className="present-notice" data-testid="present.notice">{slide.notice}</p>}
-      <main className={`present-stage${check ? ' with-side' : ''}`}>
+      <main className={`present-stage${check || code ? ' with-side' : ''}`}>
         <CircuitPanel present />
         {/* Maths as on the slides: ∂f/∂x as a fraction, typeset by KaTeX, which loads only here. */}
         <TypesetContext value={true}><QuizGuardedExplanation /></TypesetContext>
-        {check && <aside className="present-side"><GradCheckPanel /></aside>}
+        {(check || code) && (
+          <aside className="present-side">
+            {code && <GateCodePanel />}
+            {check && <GradCheckPanel />}
+          </aside>
+        )}
       </main>
       {blank && <div className="present-blank" data-testid="present.blank" aria-label="Screen blanked: press B to show it again" role="status" />}
     </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { TOLERANCE_TEXT, type Question, type QuizKind } from '../core/quiz/index.ts';
-import { answerTo, currentQuestion, quizScore, type QuizScore, type RecordedAnswer } from '../state/quiz-selectors.ts';
+import { answerTo, currentQuestion, deckQuizScore, quizScore, type QuizScore, type RecordedAnswer } from '../state/quiz-selectors.ts';
 import { useApp, useAppStore } from './store-context.ts';
 
 const HOW: Record<QuizKind, string> = {
@@ -84,10 +84,12 @@ export function QuizBox({ compact = false }: { compact?: boolean }) {
   const question = useApp(currentQuestion);
   const answer = useApp((s) => answerTo(s, currentQuestion(s)));
   useApp((s) => s.quizAnswers);
+  useApp((s) => s.deck);
   const [focusVerdict, setFocusVerdict] = useState(false);
   const focused = useCallback(() => setFocusVerdict(false), []);
   if (!quiz) return null;
   const score = quizScore(store.getState());
+  const deckScore = deckQuizScore(store.getState());
   const step = store.getState().step;
   const started = score.answered + score.revealed > 0;
   return (
@@ -97,6 +99,7 @@ export function QuizBox({ compact = false }: { compact?: boolean }) {
         <div className="quiz-head">
           <h2 className="panel-title">Quiz</h2>
           <span className="quiz-score" aria-live="polite" data-testid="quiz.score">{scoreText(score)}</span>
+          {deckScore && !compact && <span className="quiz-deck-score" data-testid="quiz.deck-score">Deck: {scoreText(deckScore)}</span>}
           <button type="button" className="quiz-restart" disabled={!started} onClick={() => store.getState().restartQuiz()} data-testid="quiz.restart">Start over</button>
         </div>
       )}
