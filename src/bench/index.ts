@@ -2,6 +2,7 @@ import { runBrowserBench } from './browser.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runLayoutBench } from './layout.bench.ts';
 import { runTensorBench } from './tensor.bench.ts';
+import { runTrainBench } from './train.bench.ts';
 
 /** `npm run bench`: every performance figure the issues ask for, measured on this machine. */
 const sections: [string, () => Promise<string>][] = [
@@ -9,6 +10,7 @@ const sections: [string, () => Promise<string>][] = [
   ['tensor', runTensorBench],
   ['layout', runLayoutBench],
   ['browser', runBrowserBench],
+  ['train', runTrainBench],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of sections) {

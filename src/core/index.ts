@@ -28,4 +28,6 @@ export { jacobianOf, JACOBIAN_MATRIX_LIMIT, type JacobianInfo, type JacobianStru
 export { formatTensor, smallTensor, WRITTEN_TENSOR_LIMIT } from './tensor/format-tensor.ts';
 export type { TensorBackwardTerm } from './tensor/explain-tensor.ts';
 export * from './deck/index.ts';
+export { descend, MAX_DESCEND_STEPS, type DescendOptions, type DescendResult } from './descend.ts';
+export { writeInputsInSource, type WriteResult } from './write-inputs.ts';
 export { stagedCode, type StagedCodeResult, type StagedLanguage } from './staged/staged-code.ts';

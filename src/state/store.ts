@@ -5,6 +5,7 @@ import { createDeckSlice, type DeckSlice } from './deck-slice.ts';
 import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
 import { buildModel, present, type Model } from './model.ts';
 import { createQuizSlice, type QuizSlice } from './quiz-slice.ts';
+import { createTrainSlice, type TrainSlice } from './train-slice.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
 /** Panels an embed shows beside the circuit; the full app always shows them all. */
@@ -59,7 +60,7 @@ interface ViewSlice {
   setShowGradCheck(show: boolean): void;
 }
 
-export type AppState = CircuitSlice & StepperSlice & ViewSlice & DeckSlice & QuizSlice;
+export type AppState = CircuitSlice & StepperSlice & ViewSlice & DeckSlice & QuizSlice & TrainSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -174,6 +175,7 @@ export function createAppStore(initial: InitialState): AppStore {
       setShowGradCheck: (showGradCheck) => set({ showGradCheck }),
       ...createDeckSlice(set, get),
       ...createQuizSlice(set, get, initial.quiz ?? false),
+      ...createTrainSlice(set, get),
     };
     return state;
   });

@@ -16,6 +16,7 @@ import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
 import { StepControls } from './StepControls.tsx';
 import { StoreContext, useApp } from './store-context.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { TrainPanel } from './TrainPanel.tsx';
 import { useKeyboard } from './use-keyboard.ts';
 import { usePlayback } from './use-playback.ts';
 
@@ -50,6 +51,7 @@ function FullLayout({ share, presenterButton, deckLink }: AppSlots) {
         <Editor />
         <InputsPanel />
         <GradCheckPanel />
+        <TrainPanel />
       </aside>
       <main className="stage">
         <DeckBar>{presenterButton}<EditDeckButton deckLink={deckLink} /></DeckBar>

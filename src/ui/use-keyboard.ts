@@ -6,6 +6,8 @@ import { isTextEntry } from './text-focus.ts';
 
 const PAN = 60;
 
+const OWN_ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
 /** Controls that Space presses natively: it still does, when they were reached with Tab (see useKeyboard). */
 const PRESSABLE = 'button, summary, select, input[type="checkbox"], input[type="radio"]';
 
@@ -62,6 +64,8 @@ export function useKeyboard(store: AppStore): void {
       if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest('dialog') || document.querySelector('dialog[open]')) return;
+      // A control that moves along its own range with these keys (the loss chart's scrubber) keeps them.
+      if (target?.closest('[data-own-arrows]') && OWN_ARROW_KEYS.has(e.key)) return;
       if (isTextEntry(target)) {
         if (e.key === 'Escape') target.blur();
         return;
