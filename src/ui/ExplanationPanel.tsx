@@ -2,6 +2,7 @@ import { useContext, type ReactNode } from 'react';
 import { explainStep, formatFull, termLine, type Line, type StepExplanation } from '../core/index.ts';
 import { useApp } from './store-context.ts';
 import { TypesetContext } from './typeset-context.ts';
+import { StepLatex } from './StepLatex.tsx';
 import { TypesetMath } from './TypesetMath.tsx';
 
 /** One line of maths: typeset, or the text the panel always printed. */
@@ -73,7 +74,10 @@ export function ExplanationPanel() {
   const explanation = explainStep(model.tape, model.schedule, step);
   return (
     <section className="panel explanation" aria-label="What this step does" aria-live="polite" data-testid="explain" tabIndex={0}>
-      <h2 className="panel-title" data-testid="explain.title">{explanation.title}</h2>
+      <div className="explain-head">
+        <h2 className="panel-title" data-testid="explain.title">{explanation.title}</h2>
+        {!typeset && <StepLatex explanation={explanation} />}
+      </div>
       <ExplanationBody explanation={explanation} typeset={typeset} />
     </section>
   );
