@@ -40,13 +40,14 @@ async function visibleParts(frame: Frame) {
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    // Inside a box that scrolls, a part is reached by scrolling: the box itself is what must fit.
+    // Inside a box that scrolls, a part is reached by scrolling: the outermost such box is what must fit.
     const scroller = (el: Element) => {
+      let outer: Element | null = null;
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         const style = getComputedStyle(a);
-        if (/(auto|scroll)/.test(style.overflowY + style.overflowX)) return a;
+        if (/(auto|scroll)/.test(style.overflowY + style.overflowX)) outer = a;
       }
-      return null;
+      return outer;
     };
     const selector = 'button, a, input, select, textarea, [role="tab"], .panel, .legend, [data-testid="steps.progress"], [data-testid="embed.error"]';
     const parts = [...new Set([...document.querySelectorAll(selector)].filter(shown).map((el) => scroller(el) ?? el))].map((el) => ({

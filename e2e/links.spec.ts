@@ -3,6 +3,13 @@ import { EXAMPLES, FIRST_EXAMPLE } from '../src/core/index.ts';
 import { AppPage, twoDecimals } from './app-page.ts';
 import { ATTACKS, expectUnharmed, watchPrototype } from './host/attacks.ts';
 import { HostPage, lectureExamples, wire } from './host/host-page.ts';
+import { unpackText } from '../src/embed/packed-text.ts';
+
+/** The formula a link carries: readable as `f=`, or packed as `fz=` when that is shorter. */
+function formulaIn(params: URLSearchParams): string | null {
+  const packed = params.get('fz');
+  return packed !== null ? unpackText(packed, 2_000_000) : params.get('f');
+}
 
 const examples = lectureExamples();
 
@@ -20,7 +27,7 @@ async function drawnLabels(app: AppPage, names: readonly string[]) {
 async function settledUrl(page: Page, expected: Record<string, string | null>): Promise<string> {
   const read = () => {
     const params = new URL(page.url()).searchParams;
-    return Object.fromEntries(Object.keys(expected).map((k) => [k, params.get(k)]));
+    return Object.fromEntries(Object.keys(expected).map((k) => [k, k === 'f' ? formulaIn(params) : params.get(k)]));
   };
   await expect.poll(read).toEqual(expected);
   return page.url();
@@ -169,7 +176,7 @@ test.describe('the Share menu', () => {
     await expect(field).toBeFocused();
     const shown = await field.inputValue();
     expect(new URL(shown).searchParams.get('step')).toBe('3');
-    expect(new URL(shown).searchParams.get('f')).toBe(FIRST_EXAMPLE.source);
+    expect(formulaIn(new URL(shown).searchParams)).toBe(FIRST_EXAMPLE.source);
     expect(await field.evaluate((el: HTMLTextAreaElement) => [el.readOnly, el.selectionStart, el.selectionEnd])).toEqual([true, 0, shown.length]);
 
     await host.app.getByTestId('share.copy-embed').click();
@@ -202,7 +209,7 @@ test.describe('hostile text in links and in the editor', () => {
     await app.open();
     for (const attack of ATTACKS) {
       await app.type(attack);
-      await expect.poll(() => new URL(page.url()).searchParams.get('f')).toBe(attack);
+      await expect.poll(() => formulaIn(new URL(page.url()).searchParams)).toBe(attack);
       await expectUnharmed(page);
       await page.reload();
       await expect(app.editor).toHaveValue(attack);

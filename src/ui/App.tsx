@@ -43,9 +43,11 @@ function FullLayout({ share, presenterButton, deckLink }: AppSlots) {
         <h1>Backprop circuits</h1>
         <p className="tagline">Values flow forward <span className="tagline-value">above the wires</span>, gradients flow back <span className="tagline-grad">below them</span>.</p>
         <Toolbar />
-        <DeckButton />
-        <MyDecksButton deckLink={deckLink} />
-        {share}
+        <div className="header-actions">
+          <DeckButton />
+          <MyDecksButton deckLink={deckLink} />
+          {share}
+        </div>
       </header>
       <aside className="sidebar">
         <Editor />
