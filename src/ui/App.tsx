@@ -4,6 +4,7 @@ import { CircuitPanel } from './CircuitPanel.tsx';
 import { DeckBar, DeckButton } from './DeckBar.tsx';
 import type { DeckLinkSlot } from './DeckEditor.tsx';
 import { EditDeckButton, MyDecksButton } from './DeckEditorButtons.tsx';
+import { ExportButton } from './ExportDialog.tsx';
 import { Editor } from './Editor.tsx';
 import { EmbedLayout, type EmbedView } from './EmbedLayout.tsx';
 import { WithGateCode } from './GateCodePanel.tsx';
@@ -46,6 +47,7 @@ function FullLayout({ share, presenterButton, deckLink }: AppSlots) {
         <div className="header-actions">
           <DeckButton />
           <MyDecksButton deckLink={deckLink} />
+          <ExportButton />
           {share}
         </div>
       </header>
