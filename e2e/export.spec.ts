@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLES, evaluate } from '../src/core/index.ts';
+import { compileSource, EXAMPLES, evaluate, stagedCode } from '../src/core/index.ts';
+import { networkShapeFor, networkSource } from '../src/bench/generate-sources.ts';
+import { circuitTikz } from '../src/render/tikz.ts';
+import { finalTikzLabels } from '../src/render/tikz-labels.ts';
 import { AppPage } from './app-page.ts';
 
 // A student takes the circuit away: the staged program downloaded from the app runs and prints the app's numbers.
@@ -44,3 +47,99 @@ for (const example of [EXAMPLES.find((e) => e.id === 'lecture-2')!, EXAMPLES.fin
     expect(app.errors).toEqual([]);
   });
 }
+
+// A lecturer takes the circuit to the slides: the picture at the current step, as on screen, fonts and all.
+
+/** The width and height a PNG file declares in its IHDR chunk (bytes 16–23, big-endian). */
+const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+test('lecture-1 at the end of the backward pass: the SVG and PNG exports look as on screen, fonts embedded, at 1× and 2×', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.open(`?f=${encodeURIComponent(EXAMPLES.find((e) => e.id === 'lecture-1')!.source)}`);
+  await app.toEnd();
+  await page.getByTestId('export.open').click();
+  await page.getByTestId('export.svg').click();
+  await expect(page.getByTestId('export.preview')).toBeVisible();
+  let download = page.waitForEvent('download');
+  await page.getByTestId('export.download').click();
+  expect((await download).suggestedFilename()).toBe('circuit.svg');
+  const file = join(dir, 'lecture-1.svg');
+  await (await download).saveAs(file);
+  const svg = readFileSync(file, 'utf8');
+  expect(svg).toContain('>-12.00<');
+  expect(svg).toContain('>∂ -4.00<');
+  expect(svg).toMatch(/@font-face \{[^}]*url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\)/);
+  expect(svg).not.toMatch(/href="http/);
+  expect(svg).not.toMatch(/url\(\s*['"]?http/);
+  const [, width = 0, height = 0] = (/<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg) ?? []).map(Number);
+  expect(width).toBeGreaterThan(100);
+  expect(height).toBeGreaterThan(50);
+
+  // Opened on its own, without the app's page or styles, the file is well-formed and draws at its size.
+  const viewer = await context.newPage();
+  await viewer.setContent(`<body style="margin:0;background:#888"><img id="picture" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`);
+  const opened = await viewer.evaluate(async (text) => {
+    const image = document.getElementById('picture') as HTMLImageElement;
+    await image.decode();
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { width: image.naturalWidth, height: image.naturalHeight, error: parsed.querySelector('parsererror')?.textContent ?? '', texts: [...parsed.querySelectorAll('text')].map((t) => t.textContent) };
+  }, svg);
+  expect(opened).toMatchObject({ width, height, error: '' });
+  expect(opened.texts).toEqual(expect.arrayContaining(['-12.00', '∂ -4.00']));
+  await viewer.locator('#picture').screenshot({ path: 'test-results/screenshots/export-svg.png' });
+  await viewer.close();
+
+  await page.getByTestId('export.png').click();
+  for (const scale of [1, 2] as const) {
+    await page.getByTestId('export.scale').selectOption(String(scale));
+    await expect(page.getByTestId('export.size')).toHaveText(`${width * scale} × ${height * scale} px`);
+    download = page.waitForEvent('download');
+    await page.getByTestId('export.download').click();
+    expect((await download).suggestedFilename()).toBe('circuit.png');
+    const png = join(dir, `lecture-1@${scale}x.png`);
+    await (await download).saveAs(png);
+    expect(pngSize(readFileSync(png)), `${scale}×`).toEqual({ width: width * scale, height: height * scale });
+  }
+  expect(app.errors).toEqual([]);
+});
+
+test('export times at about 1000 gates (a generated network): staged code and TikZ in Node, SVG and PNG in the browser', async ({ page }) => {
+  test.setTimeout(90_000);
+  // An unrolled tanh network (a chain of layers): a long single chain would lay out as one row 200 000 px wide.
+  const source = networkSource(networkShapeFor(1000));
+  const compiled = compileSource(source);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const time = (run: () => unknown) => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  const figures: string[] = [`${compiled.circuit.nodes.length} nodes`];
+  for (const language of ['python', 'javascript'] as const) figures.push(`${language} ${time(() => stagedCode(source, language)).toFixed(0)} ms`);
+  figures.push(`tikz ${time(() => circuitTikz(compiled.circuit, finalTikzLabels(compiled.circuit))).toFixed(0)} ms`);
+
+  const app = new AppPage(page);
+  await app.open();
+  await app.type(source);
+  await expect(app.svg).toHaveAttribute('data-nodes', String(compiled.circuit.nodes.length), { timeout: 20_000 });
+  await app.toEnd();
+  await page.getByTestId('export.open').click();
+  const timed = async (label: string, act: () => Promise<unknown>, done: () => Promise<unknown>) => {
+    const start = Date.now();
+    await act();
+    await done();
+    figures.push(`${label} ${Date.now() - start} ms`);
+  };
+  const preview = page.getByTestId('export.preview');
+  await timed('svg', () => page.getByTestId('export.svg').click(), () => expect(preview).toBeVisible({ timeout: 30_000 }));
+  const size = (await page.getByTestId('export.size').textContent()) ?? '';
+  figures.push(`svg ${size}`);
+  await timed('png 2×', () => page.getByTestId('export.png').click(), () => expect(preview).toBeVisible({ timeout: 30_000 }));
+  figures.push(`png 2× ${(await page.getByTestId('export.size').textContent()) ?? ''}`);
+  await timed('png 1×', () => page.getByTestId('export.scale').selectOption('1'), () => expect(preview).toBeVisible({ timeout: 30_000 }));
+  figures.push(`png 1× ${(await page.getByTestId('export.size').textContent()) ?? ''}`);
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('export.')).map((m) => `${m.name} ${m.duration.toFixed(0)} ms`));
+  figures.push(`inside the page: ${measures.join(', ')}`);
+  console.log(`export at about 1000 gates: ${figures.join(', ')}`);
+  expect(app.errors).toEqual([]);
+});

@@ -291,6 +291,13 @@ export class CircuitView {
     this.surface.transition().duration(this.duration).call(this.zoom.translateBy, dx, dy);
   }
 
+  /** The drawing and the laid-out scene's size, for an export of the whole circuit (any gesture drawn first). */
+  picture(): { svg: SVGSVGElement; width: number; height: number } | null {
+    if (!this.scene) return null;
+    this.flush();
+    return { svg: this.svg.node() as SVGSVGElement, width: this.scene.width, height: this.scene.height };
+  }
+
   destroy(): void {
     this.resize?.disconnect();
     this.stopSwipes();

@@ -1,18 +1,63 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { stagedCode } from '../core/index.ts';
 import { circuitTikz } from '../render/tikz.ts';
 import { finalTikzLabels } from '../render/tikz-labels.ts';
 import { currentSource } from '../state/store.ts';
+import { viewRef } from './CircuitPanel.tsx';
 import { Dialog } from './Dialog.tsx';
-import { downloadText } from './download.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { blobDataUrl, circuitPng, circuitSvg, pngSize, svgDataUrl, type ImageOptions } from './export-image.ts';
 import { useApp } from './store-context.ts';
 
 const FORMATS = {
   python: { label: 'Python', file: 'circuit.py', type: 'text/x-python', note: 'Staged forward and backward passes, one line per gate; prints {"output", "grads"} as JSON. NumPy for tensor circuits.' },
   javascript: { label: 'JavaScript', file: 'circuit.mjs', type: 'text/javascript', note: 'The same staged program for Node or a browser console; prints {"output", "grads"} as JSON.' },
   tikz: { label: 'TikZ', file: 'circuit.tex', type: 'application/x-tex', note: 'The circuit as drawn, with its final values above the wires and gradients below, for lecture notes.' },
+  svg: { label: 'SVG', file: 'circuit.svg', type: 'image/svg+xml', note: 'The whole circuit at the current step as drawn on screen, fonts embedded, ready to paste into slides.' },
+  png: { label: 'PNG', file: 'circuit.png', type: 'image/png', note: 'The whole circuit at the current step as drawn on screen, as a picture at 1× or 2×.' },
 } as const;
 type Format = keyof typeof FORMATS;
+const isImage = (f: Format): f is 'svg' | 'png' => f === 'svg' || f === 'png';
+
+interface Picture {
+  readonly blob: Blob;
+  /** A data: URL for the preview (the app's CSP allows data: images, not blob: ones). */
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The circuit on screen as an SVG or PNG file, made again when the options change. */
+function usePicture(format: Format, background: ImageOptions['background'], scale: 1 | 2): { picture: Picture | null; error: string } {
+  const key = `${format} ${background} ${scale}`;
+  const [state, setState] = useState<{ key: string; picture: Picture | null; error: string }>({ key: '', picture: null, error: '' });
+  useEffect(() => {
+    if (!isImage(format)) return;
+    let live = true;
+    const make = async (): Promise<Picture> => {
+      const source = viewRef.current?.picture();
+      if (!source) throw new Error('No circuit is drawn.');
+      const start = performance.now();
+      const drawn = await circuitSvg(source.svg, source, { background });
+      // Timed for the bench (e2e/export.spec.ts reads these measures).
+      performance.measure('export.svg', { start, end: performance.now() });
+      if (format === 'svg') return { blob: new Blob([drawn.svg], { type: 'image/svg+xml' }), url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
+      const pngStart = performance.now();
+      const blob = await circuitPng(drawn.svg, drawn.width, drawn.height, scale);
+      performance.measure(`export.png.${scale}`, { start: pngStart, end: performance.now() });
+      return { blob, url: await blobDataUrl(blob), ...pngSize(drawn.width, drawn.height, scale) };
+    };
+    make().then(
+      (picture) => live && setState({ key, picture, error: '' }),
+      (error: unknown) => live && setState({ key, picture: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, format, background, scale]);
+  // A picture made for other options is not shown while the new one is drawn.
+  return state.key === key ? state : { picture: null, error: '' };
+}
 
 /** Take the circuit away: as staged code that runs and prints the app's numbers, or as a TikZ picture. */
 export function ExportButton() {
@@ -20,7 +65,7 @@ export function ExportButton() {
   const hasModel = useApp((s) => s.model !== null);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} disabled={!hasModel} data-testid="export.open" title="The circuit as staged Python or JavaScript, or as a TikZ picture">Export</button>
+      <button type="button" onClick={() => setOpen(true)} disabled={!hasModel} data-testid="export.open" title="The circuit as staged Python or JavaScript, as a TikZ picture, or as an SVG or PNG image">Export</button>
       {open && <ExportDialog onClose={() => setOpen(false)} />}
     </>
   );
@@ -30,7 +75,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<Format>('python');
   const source = useApp(currentSource);
   const circuit = useApp((s) => s.model?.circuit);
+  const [background, setBackground] = useState<ImageOptions['background']>('theme');
+  const [scale, setScale] = useState<1 | 2>(2);
+  const { picture, error } = usePicture(format, background, scale);
   const text = useMemo(() => {
+    if (isImage(format)) return '';
     if (format === 'tikz') return circuit ? circuitTikz(circuit, finalTikzLabels(circuit)) : '';
     const result = stagedCode(source, format);
     return result.ok ? result.code : `# ${result.error.message}`;
@@ -44,8 +93,36 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         ))}
       </div>
       <p className="hint">{spec.note}</p>
-      <textarea className="export-text" readOnly value={text} rows={16} aria-label={`${spec.label} export`} data-testid="export.text" />
-      <p><button type="button" onClick={() => downloadText(spec.file, text, spec.type)} data-testid="export.download">Download {spec.file}</button></p>
+      {isImage(format) ? (
+        <>
+          <div className="export-options">
+            <label>Background{' '}
+              <select value={background} onChange={(e) => setBackground(e.target.value as ImageOptions['background'])} data-testid="export.background">
+                <option value="theme">Theme</option>
+                <option value="transparent">Transparent</option>
+              </select>
+            </label>
+            {format === 'png' && (
+              <label>Scale{' '}
+                <select value={scale} onChange={(e) => setScale(Number(e.target.value) === 1 ? 1 : 2)} data-testid="export.scale">
+                  <option value={1}>1×</option>
+                  <option value={2}>2×</option>
+                </select>
+              </label>
+            )}
+            {picture && <span className="hint" data-testid="export.size">{picture.width} × {picture.height} px</span>}
+          </div>
+          <div className="export-preview">
+            {error ? <p role="alert">{error}</p> : picture ? <img src={picture.url} alt={`Preview of ${spec.file}`} data-testid="export.preview" /> : <p className="hint">Drawing…</p>}
+          </div>
+          <p><button type="button" disabled={!picture} onClick={() => picture && downloadBlob(spec.file, picture.blob)} data-testid="export.download">Download {spec.file}</button></p>
+        </>
+      ) : (
+        <>
+          <textarea className="export-text" readOnly value={text} rows={16} aria-label={`${spec.label} export`} data-testid="export.text" />
+          <p><button type="button" onClick={() => downloadText(spec.file, text, spec.type)} data-testid="export.download">Download {spec.file}</button></p>
+        </>
+      )}
     </Dialog>
   );
 }

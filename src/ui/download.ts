@@ -6,7 +6,12 @@ export function deckFileName(title: string): string {
 
 /** Saves text as a file the way a browser downloads one: a Blob behind an `<a download>` clicked once. */
 export function downloadText(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a Blob (a PNG, say) as a file. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
