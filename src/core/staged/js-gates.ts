@@ -1,6 +1,6 @@
 import type { Op } from '../gates.ts';
 import type { GateCode, Terms } from './gate-text.ts';
-import { powerRule } from './python-gates.ts';
+import { SHARED_GATES } from './shared-gates.ts';
 
 /**
  * Every scalar gate in JavaScript, as gates.ts computes it, on plain numbers (a tensor program applies the same text
@@ -17,9 +17,7 @@ export function jsGates(exact: boolean): Readonly<Record<Op, GateCode>> {
   });
   const unary = (fn: string, local: GateCode['local']): GateCode => ({ forward: (t) => `Math.${fn}(${t.a})`, local });
   return {
-    add: { forward: (t) => `${t.a} + ${t.b}`, local: () => '1' },
-    sub: { forward: (t) => `${t.a} - ${t.b}`, local: (i) => (i === 0 ? '1' : '-1') },
-    mul: { forward: (t) => `${t.a} * ${t.b}`, local: (i, t) => (i === 0 ? t.b : t.a) },
+    ...SHARED_GATES,
     div: { forward: (t) => `${t.a} / ${t.b}`, local: (i, t) => (i === 0 ? `1 / ${t.b}` : `-${t.a} / (${t.b} * ${t.b})`) },
     pow: {
       forward: (t) => `${t.a} ** ${t.b}`,
@@ -27,14 +25,7 @@ export function jsGates(exact: boolean): Readonly<Record<Op, GateCode>> {
     },
     max: route('>=', '>', 'max'),
     min: route('<=', '<', 'min'),
-    neg: { forward: (t) => `-${t.a}`, local: () => '-1' },
-    addc: { forward: (t) => `${t.a} + ${t.c}`, local: () => '1' },
-    subc: { forward: (t) => `${t.a} - ${t.c}`, local: () => '1' },
-    rsubc: { forward: (t) => `${t.c} - ${t.a}`, local: () => '-1' },
-    mulc: { forward: (t) => `${t.c} * ${t.a}`, local: (_i, t) => t.c },
     divc: { forward: (t) => `${t.a} / ${t.c}`, local: (_i, t) => `1 / ${t.c}` },
-    rdivc: { forward: (t) => `${t.c} / ${t.a}`, local: (_i, t) => `${t.lit(-t.cValue)} / (${t.a} * ${t.a})` },
-    powc: { forward: (t) => `${t.a} ** ${t.c}`, local: (_i, t) => powerRule(t) },
     rpowc: { forward: (t) => `${t.c} ** ${t.a}`, local: (_i, t) => `${t.out} * Math.log(${t.c})` },
     exp: unary('exp', (_i, t) => t.out),
     log: unary('log', (_i, t) => `1 / ${t.a}`),

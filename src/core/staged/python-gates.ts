@@ -1,5 +1,6 @@
 import type { Op } from '../gates.ts';
 import type { GateCode, Terms } from './gate-text.ts';
+import { SHARED_GATES } from './shared-gates.ts';
 
 /**
  * Every scalar gate in Python, as gates.ts computes it. `numpy` writes NumPy (elementwise on arrays, with broadcasting,
@@ -22,9 +23,7 @@ export function pythonGates(numpy: boolean, exact: boolean): Readonly<Record<Op,
   });
   const unary = (fn: string, local: GateCode['local']): GateCode => ({ forward: (t) => `${ns}.${fn}(${t.a})`, local });
   return {
-    add: { forward: (t) => `${t.a} + ${t.b}`, local: () => '1' },
-    sub: { forward: (t) => `${t.a} - ${t.b}`, local: (i) => (i === 0 ? '1' : '-1') },
-    mul: { forward: (t) => `${t.a} * ${t.b}`, local: (i, t) => (i === 0 ? t.b : t.a) },
+    ...SHARED_GATES,
     div: { forward: (t) => `${t.a} / ${t.b}`, local: (i, t) => (i === 0 ? `${one(t)} / ${t.b}` : `-${t.a} / (${t.b} * ${t.b})`) },
     pow: {
       forward: (t) => `${t.a} ** ${t.b}`,
@@ -36,14 +35,7 @@ export function pythonGates(numpy: boolean, exact: boolean): Readonly<Record<Op,
     },
     max: route('>=', '>', 'max'),
     min: route('<=', '<', 'min'),
-    neg: { forward: (t) => `-${t.a}`, local: () => '-1' },
-    addc: { forward: (t) => `${t.a} + ${t.c}`, local: () => '1' },
-    subc: { forward: (t) => `${t.a} - ${t.c}`, local: () => '1' },
-    rsubc: { forward: (t) => `${t.c} - ${t.a}`, local: () => '-1' },
-    mulc: { forward: (t) => `${t.c} * ${t.a}`, local: (_i, t) => t.c },
     divc: { forward: (t) => `${t.a} / ${t.c}`, local: (_i, t) => `${one(t)} / ${t.c}` },
-    rdivc: { forward: (t) => `${t.c} / ${t.a}`, local: (_i, t) => `${t.lit(-t.cValue)} / (${t.a} * ${t.a})` },
-    powc: { forward: (t) => `${t.a} ** ${t.c}`, local: (_i, t) => powerRule(t) },
     rpowc: { forward: (t) => `${t.c} ** ${t.a}`, local: (_i, t) => `${t.out} * ${ns}.log(${t.c})` },
     exp: unary('exp', (_i, t) => t.out),
     log: unary('log', (_i, t) => `${one(t)} / ${t.a}`),
@@ -58,12 +50,4 @@ export function pythonGates(numpy: boolean, exact: boolean): Readonly<Record<Op,
       local: (_i, t) => (!numpy ? `float(${t.a} > 0)` : exact ? `np.where(np.isnan(${t.a}), np.nan, ${t.a} > 0)` : `(${t.a} > 0)`),
     },
   };
-}
-
-/** c·a^(c-1) with c - 1 worked out (the same double the engine computes); `a^1 = a` and `a^0 = 1` exactly. */
-export function powerRule(t: Terms): string {
-  if (t.cValue === 0) return t.lit(0);
-  if (t.cValue === 1) return '1';
-  if (t.cValue === 2) return `${t.c} * ${t.a}`;
-  return `${t.c} * ${t.a} ** ${t.lit(t.cValue - 1)}`;
 }
