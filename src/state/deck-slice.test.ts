@@ -62,7 +62,7 @@ describe('a deck in the store', () => {
 
 describe('a deck’s quiz score', () => {
   it('adds up every slide’s answers, counting a formula shared by two slides once', async () => {
-    const { deckQuizScore } = await import('./deck-score.ts');
+    const { deckQuizScore } = await import('./quiz-selectors.ts');
     const store = initAppStore({ source: 'x = 1; f = x' });
     const deck: Deck = { title: 'q', slides: [tiny.slides[0]!, tiny.slides[1]!, tiny.slides[0]!] };
     store.getState().openDeck(deck);

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { LECTURE_DECK } from '../core/index.ts';
 import { stopsOf } from '../state/deck-slice.ts';
-import { deckQuizScore } from '../state/deck-score.ts';
 import { useApp } from './store-context.ts';
 
 /** The header's way into the lecture: opens the built-in deck at its first slide. */
@@ -29,10 +28,7 @@ export function DeckBar({ children }: { children?: ReactNode }) {
   const goToSlide = useApp((s) => s.goToSlide);
   const closeDeck = useApp((s) => s.closeDeck);
   const source = useApp((s) => s.source);
-  const quiz = useApp((s) => s.quiz);
-  const answers = useApp((s) => s.quizAnswers);
   if (!deck) return null;
-  const score = quiz ? deckQuizScore({ deck, quiz, quizAnswers: answers, model: null, step }) : null;
   const current = deck.slides[slide];
   const stops = stopsOf(current, last);
   const edited = current !== undefined && source !== current.source;
@@ -48,7 +44,6 @@ export function DeckBar({ children }: { children?: ReactNode }) {
         </label>
         <span className="deck-where" data-testid="deck.where">slide {slide + 1} of {deck.slides.length}{stops.length <= last ? ` · stop ${Math.max(1, stops.filter((s) => s <= step).length)} of ${stops.length}` : ''}</span>
         <button type="button" onClick={() => goToSlide('next')} disabled={slide + 1 >= deck.slides.length} aria-label="Next slide" title="Next slide (N, or PageDown at the slide's last step)" data-testid="deck.next">▶</button>
-        {score && <span className="deck-score" data-testid="deck.score">quiz: {score.right} of {score.answered} right{score.revealed ? `, ${score.revealed} revealed` : ''} in this deck</span>}
         {children}
         <button type="button" className="deck-close" onClick={closeDeck} aria-label="Close the deck" title="Close the deck (keep this formula)" data-testid="deck.close">✕</button>
       </div>
