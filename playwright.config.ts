@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
+/** Ports can be moved (E2E_APP_PORT, E2E_HOST_PORT) so that two checkouts can run their tests side by side. */
+const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
+const hostPort = Number(process.env.E2E_HOST_PORT ?? 4174);
+process.env.E2E_HOST_ORIGIN ??= `http://localhost:${hostPort}`;
+
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -13,7 +18,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${appPort}`,
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -22,15 +27,15 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npx vite preview --port 4173 --strictPort',
-      url: 'http://localhost:4173',
+      command: `npx vite preview --port ${appPort} --strictPort`,
+      url: `http://localhost:${appPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       // A second origin: the course page that embeds the app (e2e/embed.spec.ts, e2e/links.spec.ts).
-      command: 'node e2e/host/server.mjs',
-      url: 'http://localhost:4174',
+      command: `HOST_PORT=${hostPort} node e2e/host/server.mjs`,
+      url: `http://localhost:${hostPort}`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
