@@ -14,7 +14,8 @@ export {
 } from './gradcheck.ts';
 export { formatValue, formatFull } from './number-format.ts';
 export { toSExpr, programToSExpr } from './sexpr.ts';
-export type { SourceError, Span } from './position.ts';
+export { normalizeLineBreaks, type SourceError, type Span } from './position.ts';
+export { describeCharacter, escapeHidden, findHidden, hiddenMessage, type HiddenCharacter } from './unicode/hidden.ts';
 export { setInputInSource, formatSourceNumber, findDeclaration } from './source-edit.ts';
 export { EXAMPLES, FIRST_EXAMPLE, type Example } from './examples.ts';
 export type { Engine } from './engine.ts';

@@ -1,4 +1,6 @@
 import { LineMap, type SourceError, type Span, errorAt } from './position.ts';
+import { describeCharacter } from './unicode/hidden.ts';
+import { latinLookalike } from './unicode/names.ts';
 
 export type TokenKind = 'number' | 'name' | 'op' | 'sep' | 'end';
 
@@ -39,14 +41,18 @@ export class Lexer {
     while (this.i < source.length) {
       const i = this.i;
       const c = source[i] as string;
-      if (c === ' ' || c === '\t' || (c === '\r' && (source[i + 1] !== '\n' || this.brackets > 0))) this.i++;
-      else if (c === '#') while (this.i < source.length && source[this.i] !== '\n') this.i++;
-      else if (c === '\n' && this.brackets > 0) {
-        this.i++;
-        this.newLine();
-      } else if (c === '\n' || c === '\r') {
+      if (c === ' ' || c === '\t') this.i++;
+      else if (c === '#') while (this.i < source.length && source[this.i] !== '\n' && source[this.i] !== '\r') this.i++;
+      else if (c === '\n' || c === '\r') {
+        // A lone '\r' ends a line as '\n' and '\r\n' do.
+        const length = c === '\r' && source[i + 1] === '\n' ? 2 : 1;
+        if (this.brackets > 0) {
+          this.i += length;
+          this.newLine();
+          continue;
+        }
         // NOTE: a \r\n line break is one separator at the \r, so an error at the end of a line points just after its last visible character.
-        const separator = this.token('sep', '\n', i, c === '\r' ? 2 : 1);
+        const separator = this.token('sep', '\n', i, length);
         this.newLine();
         return separator;
       } else if (c === ';') return this.token('sep', c, i, 1);
@@ -62,8 +68,10 @@ export class Lexer {
         else if (c === ']' && this.brackets > 0) this.brackets--;
         return this.token('op', c, i, 1);
       } else {
-        const shown = String.fromCodePoint(source.codePointAt(i) ?? 0);
-        throw new LexError(errorAt(this.lines.span(i, shown.length), `unexpected character '${shown}': expected a number, a name, an operator, or a separator`));
+        const cp = source.codePointAt(i) ?? 0;
+        const shown = cp < 0x80 ? `'${c}'` : describeCharacter(cp);
+        const expected = latinLookalike(cp) ? 'names are written with ASCII letters, digits and _' : 'expected a number, a name, an operator, or a separator';
+        throw new LexError(errorAt(this.lines.span(i, cp > 0xffff ? 2 : 1), `unexpected character ${shown}: ${expected}`));
       }
     }
     return this.token('end', '', source.length, 0);

@@ -99,7 +99,7 @@ const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'graphe
 
 /** Where a position may point: at a character of its line, or just after the line's last one. */
 function isInside(source: string, line: number, column: number): boolean {
-  const lines = source.split('\n');
+  const lines = source.split(/\r\n|\r|\n/);
   return Number.isInteger(line) && Number.isInteger(column) && line >= 1 && line <= lines.length &&
     column >= 1 && column <= (lines[line - 1] as string).length + 1;
 }

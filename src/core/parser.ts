@@ -2,6 +2,7 @@ import type { BinaryOp, Expr, IndexLiteral, Program, Statement } from './ast.ts'
 import { FUNCTION_LIST, GENERATORS, arityOf, isFunctionName, type FuncName } from './functions.ts';
 import { LexError, Lexer, type Token } from './lexer.ts';
 import { LineMap, errorAt, type SourceError } from './position.ts';
+import { findHidden, hiddenMessage } from './unicode/hidden.ts';
 
 export type ParseResult = { ok: true; program: Program } | { ok: false; error: SourceError };
 
@@ -77,6 +78,8 @@ export function parseEach(source: string, visit: (statement: Statement) => void)
   if (source.length > MAX_SOURCE_LENGTH) {
     return errorAt(lines.span(MAX_SOURCE_LENGTH, 1), `the formula is too long: expected at most ${MAX_SOURCE_LENGTH.toLocaleString('en-US')} characters but found ${source.length.toLocaleString('en-US')}`);
   }
+  const hidden = findHidden(source);
+  if (hidden) return errorAt(lines.span(hidden.index, hidden.length), hiddenMessage(hidden, 'anywhere in a formula, comments included'));
   try {
     new Parser(new Lexer(source, lines)).program(visit);
     return undefined;

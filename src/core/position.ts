@@ -23,7 +23,11 @@ export class LineMap {
   private readonly starts: number[] = [0];
 
   constructor(source: string) {
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // '\n', '\r\n' and a lone '\r' each end a line.
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   span(offset: number, length: number): Span {
@@ -37,6 +41,9 @@ export class LineMap {
     return { offset, line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1, length };
   }
 }
+
+/** Every line break as '\n': what a text field holds anyway, so the app's text and the editor's agree on lines. */
+export const normalizeLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /** Programmer errors throw; this marks a switch that must cover every case. */
 export function assertUnreachable(x: never): never {

@@ -4,6 +4,8 @@
  * checked for type and range before the app acts on it.
  */
 
+import { escapeHidden } from '../core/index.ts';
+
 export type MessageId = string | number;
 export type StepRequest = number | 'start' | 'end' | 'next' | 'prev';
 
@@ -45,9 +47,9 @@ export function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** Host text quoted back to the host, shortened. */
+/** Host text quoted back to the host, shortened, with any invisible or control character written as a `\\u` escape. */
 export function quote(s: string): string {
-  return JSON.stringify(s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO - 1)}…` : s);
+  return escapeHidden(JSON.stringify(s.length > MAX_ECHO ? `${s.slice(0, MAX_ECHO - 1)}…` : s));
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

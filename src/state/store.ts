@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { findDeclaration, type SourceError } from '../core/index.ts';
+import { findDeclaration, normalizeLineBreaks, type SourceError } from '../core/index.ts';
 import { carryStep } from './carry-step.ts';
 import { createDeckSlice, type DeckSlice } from './deck-slice.ts';
 import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
@@ -132,7 +132,7 @@ export function createAppStore(initial: InitialState): AppStore {
       embed: initial.embed ?? false,
       panels: initial.panels ?? NO_PANELS,
 
-      setSource: (source, step) => rebuild(source, get().expandSigmoid, step),
+      setSource: (source, step) => rebuild(normalizeLineBreaks(source), get().expandSigmoid, step),
       previewInput: (name, value) => {
         const { model, error, pending, revision } = get();
         const input = model ? findScalarInput(model, name) : undefined;

@@ -1,3 +1,6 @@
+import { LineMap, normalizeLineBreaks } from '../position.ts';
+import { findHidden, hiddenMessage } from '../unicode/hidden.ts';
+
 /**
  * A deck: circuits in order, each with a title, what to notice, speaker notes and the steps to stop at. Plain data,
  * so it travels in a link, a JSON file or local storage, and is checked on the way in like any other user input.
@@ -34,6 +37,14 @@ const MAX_STOPS = 10_000;
 
 export type DeckResult = { ok: true; deck: Deck } | { ok: false; error: string };
 
+/** Where a deck's shown text holds a character that would reorder or hide it, as a message; undefined when clean. */
+function hiddenIn(key: string, text: string): string | undefined {
+  const hidden = findHidden(text, true);
+  if (!hidden) return undefined;
+  const at = new LineMap(text).span(hidden.index, hidden.length);
+  return `"${key}" at line ${at.line}, column ${at.column}: ${hiddenMessage(hidden, "in a deck's titles and notes")}`;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
@@ -42,6 +53,8 @@ export function parseDeck(input: unknown): DeckResult {
   if (!isRecord(input)) return { ok: false, error: 'expected a deck: an object with "title" and "slides"' };
   const title = own(input, 'title') ?? 'Untitled deck';
   if (typeof title !== 'string' || title.length > MAX_TEXT) return { ok: false, error: `expected "title" to be text of at most ${MAX_TEXT} characters` };
+  const hiddenTitle = hiddenIn('title', title);
+  if (hiddenTitle) return { ok: false, error: `the deck's ${hiddenTitle}` };
   const slides = own(input, 'slides');
   if (!Array.isArray(slides) || slides.length === 0 || slides.length > MAX_SLIDES) {
     return { ok: false, error: `expected "slides" to be a list of 1 to ${MAX_SLIDES} slides` };
@@ -61,7 +74,8 @@ function parseSlide(input: unknown): Slide | string {
     const v = own(input, key);
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'string' || v.length > max) return new Error(`expected "${key}" to be text of at most ${max.toLocaleString('en-US')} characters`);
-    return v;
+    const hidden = key === 'source' ? undefined : hiddenIn(key, v);
+    return hidden ? new Error(hidden) : v;
   };
   const title = text('title', false) ?? '';
   const source = text('source', true, 2_000_000);
@@ -78,7 +92,7 @@ function parseSlide(input: unknown): Slide | string {
   }
   return {
     title: title as string,
-    source: source as string,
+    source: normalizeLineBreaks(source as string),
     ...(notice !== undefined ? { notice: notice as string } : {}),
     ...(notes !== undefined ? { notes: notes as string } : {}),
     ...(stops !== undefined ? { stops: [...new Set(stops as number[])].sort((a, b) => a - b) } : {}),

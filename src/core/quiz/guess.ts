@@ -1,4 +1,5 @@
 import type { Shape } from '../tensor/shape.ts';
+import { describeCharacter, findHidden, HIDDEN_REASON } from '../unicode/hidden.ts';
 
 /** What a question asks for: a number (a value or a gradient), a tensor wire's shape, or a Jacobian's rows × columns. */
 export type QuizKind = 'value' | 'grad' | 'shape' | 'jacobian';
@@ -61,6 +62,8 @@ export function parseShapeGuess(raw: string, kind: 'shape' | 'jacobian' = 'shape
 }
 
 export function parseGuess(kind: QuizKind, raw: string): ParsedGuess {
+  const hidden = findHidden(raw);
+  if (hidden) return { ok: false, message: `That holds ${describeCharacter(hidden.codePoint)}, ${HIDDEN_REASON[hidden.kind]}: type the answer without it.` };
   return kind === 'shape' || kind === 'jacobian' ? parseShapeGuess(raw, kind) : parseNumberGuess(raw);
 }
 
