@@ -7,6 +7,7 @@ import { parseGuess } from './quiz/index.ts';
 import { escapeHidden, findHidden } from './unicode/hidden.ts';
 
 /** What must never reach a message: controls (tab and line breaks aside), format characters, lone surrogates. */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these are the characters looked for
 const RAW_HIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Cs}\u2028\u2029\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 const BIDI = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x061c, 0x200e, 0x200f];
