@@ -175,8 +175,8 @@ export class CircuitView {
   }
 
   /**
-   * Small circuits redraw at once. A large one is only moved as a picture (a CSS transform on the svg, which the
-   * compositor applies without repainting thousands of elements) and redrawn once the gesture pauses.
+   * Small circuits redraw at once. A large one is only moved as a picture (a CSS transform on the svg, which moves
+   * what is painted without laying out thousands of elements again) and redrawn once the gesture pauses.
    */
   private preview(t: d3.ZoomTransform): void {
     if ((this.scene?.nodes.length ?? 0) < LARGE_SCENE) return this.commit(t);

@@ -1,6 +1,6 @@
 import type { Circuit } from '../core/index.ts';
 import type { Point } from '../layout/index.ts';
-import { buildScene, type SceneNode } from './scene.ts';
+import { buildScene, type Scene, type SceneNode } from './scene.ts';
 import { latexText } from './tikz-escape.ts';
 
 /**
@@ -45,9 +45,9 @@ function nodeLine(n: SceneNode): string {
  * in centimetres: gates as circles or rounded boxes, inputs and constants as their names, each wire from its node's
  * stub to the gate reading it. With `labels`, the numbers of whichever step they were taken at: values above the
  * wires in green, gradients below in red (finalTikzLabels gives the end of the backward pass). Needs only TikZ.
+ * `scene` is the circuit's layout when it is already made (the one on screen).
  */
-export function circuitTikz(circuit: Circuit, labels: TikzLabels = {}): string {
-  const scene = buildScene(circuit);
+export function circuitTikz(circuit: Circuit, labels: TikzLabels = {}, scene: Scene = buildScene(circuit)): string {
   const lines = [
     '% The circuit, drawn from the app\'s layout; values above the wires (green), gradients below (red).',
     `\\begin{tikzpicture}[${STYLES.join(',\n    ')}]`,

@@ -14,7 +14,7 @@ import { TensorDialogs } from './TensorDialogs.tsx';
 /** The last layout, kept by the circuit's shape: a value edit or a recompile of the same circuit reuses it. */
 let lastDrawing: { shape: string; scene: Scene; names: string[] } | null = null;
 const NO_DRAWING = { scene: null, names: [] as string[] };
-function drawingFor(model: Model | null): { scene: Scene | null; names: string[] } {
+export function drawingFor(model: Model | null): { scene: Scene | null; names: string[] } {
   if (!model) return NO_DRAWING;
   if (lastDrawing?.shape !== model.shape) lastDrawing = { shape: model.shape, scene: buildScene(model.circuit), names: model.circuit.nodes.map(wireName) };
   return lastDrawing;

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { stagedCode } from '../core/index.ts';
 import { circuitTikz } from '../render/tikz.ts';
 import { finalTikzLabels } from '../render/tikz-labels.ts';
+import type { Model } from '../state/model.ts';
 import { currentSource } from '../state/store.ts';
-import { viewRef } from './CircuitPanel.tsx';
+import { drawingFor, viewRef } from './CircuitPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { downloadBlob, downloadText } from './download.ts';
 import { blobDataUrl, circuitPng, circuitSvg, pngSize, svgDataUrl, type ImageOptions } from './export-image.ts';
@@ -59,6 +60,29 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
   return state.key === key ? state : { picture: null, error: '' };
 }
 
+/**
+ * The program or TikZ picture for `format`, written in a task of its own after the dialog is drawn (a large circuit's
+ * takes a while, and opening the dialog should not wait for it); null until then. TikZ reuses the layout on screen.
+ */
+function useExportText(format: Format, source: string, model: Model | null): string | null {
+  const key = `${format}\n${source}`;
+  const [state, setState] = useState<{ key: string; text: string; model: Model | null }>({ key: '', text: '', model: null });
+  useEffect(() => {
+    if (isImage(format)) return;
+    const write = (): string => {
+      if (format !== 'tikz') {
+        const result = stagedCode(source, format);
+        return result.ok ? result.code : `# ${result.error.message}`;
+      }
+      const scene = drawingFor(model).scene;
+      return model && scene ? circuitTikz(model.circuit, finalTikzLabels(model.circuit), scene) : '';
+    };
+    const timer = setTimeout(() => setState({ key, text: write(), model }));
+    return () => clearTimeout(timer);
+  }, [key, format, source, model]);
+  return state.key === key && state.model === model ? state.text : null;
+}
+
 /** Take the circuit away: as staged code that runs and prints the app's numbers, or as a TikZ picture. */
 export function ExportButton() {
   const [open, setOpen] = useState(false);
@@ -74,16 +98,11 @@ export function ExportButton() {
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<Format>('python');
   const source = useApp(currentSource);
-  const circuit = useApp((s) => s.model?.circuit);
+  const model = useApp((s) => s.model);
   const [background, setBackground] = useState<ImageOptions['background']>('theme');
   const [scale, setScale] = useState<1 | 2>(2);
   const { picture, error } = usePicture(format, background, scale);
-  const text = useMemo(() => {
-    if (isImage(format)) return '';
-    if (format === 'tikz') return circuit ? circuitTikz(circuit, finalTikzLabels(circuit)) : '';
-    const result = stagedCode(source, format);
-    return result.ok ? result.code : `# ${result.error.message}`;
-  }, [format, source, circuit]);
+  const text = useExportText(format, source, model);
   const spec = FORMATS[format];
   return (
     <Dialog title="Export the circuit" onClose={onClose} testId="export">
@@ -119,8 +138,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </>
       ) : (
         <>
-          <textarea className="export-text" readOnly value={text} rows={16} aria-label={`${spec.label} export`} data-testid="export.text" />
-          <p><button type="button" onClick={() => downloadText(spec.file, text, spec.type)} data-testid="export.download">Download {spec.file}</button></p>
+          {text === null ? <p className="hint export-text">Writing…</p> : <textarea className="export-text" readOnly value={text} rows={16} aria-label={`${spec.label} export`} data-testid="export.text" />}
+          <p><button type="button" disabled={text === null} onClick={() => text !== null && downloadText(spec.file, text, spec.type)} data-testid="export.download">Download {spec.file}</button></p>
         </>
       )}
     </Dialog>
