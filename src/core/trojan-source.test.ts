@@ -104,8 +104,8 @@ describe('no message ever carries a raw control, bidirectional or invisible char
       const result = evaluate(source);
       if (!result.ok) expect(result.error.message).not.toMatch(RAW_HIDDEN);
       if (findHidden(source)) expect(result.ok).toBe(false);
-    }), { seed: 11, numRuns: 5000, interruptAfterTimeLimit: 20_000 });
-  });
+    }), { seed: 11, numRuns: 5000 });
+  }, 120_000);
 
   it('the first hidden character is the one reported, at its line and column', () => {
     fc.assert(fc.property(withHidden, (source) => {
@@ -117,8 +117,8 @@ describe('no message ever carries a raw control, bidirectional or invisible char
       expect(result.error.line).toBe(before.length);
       expect(result.error.column).toBe((before.at(-1) as string).length + 1);
       expect(result.error.message).toContain(hex(hidden.codePoint));
-    }), { seed: 12, numRuns: 3000, interruptAfterTimeLimit: 20_000 });
-  });
+    }), { seed: 12, numRuns: 3000 });
+  }, 120_000);
 
   it('deck and quiz-guess errors, and text quoted back', () => {
     fc.assert(fc.property(anyText, anyText, (title, notes) => {
@@ -130,8 +130,8 @@ describe('no message ever carries a raw control, bidirectional or invisible char
         if (!guess.ok) expect(guess.message).not.toMatch(RAW_HIDDEN);
       }
       expect(escapeHidden(title)).not.toMatch(RAW_HIDDEN);
-    }), { seed: 13, numRuns: 3000, interruptAfterTimeLimit: 20_000 });
-  });
+    }), { seed: 13, numRuns: 3000 });
+  }, 120_000);
 });
 
 describe("a deck's shown text", () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { initAppStore } from '../state/store.ts';
 import { startBridge } from './bridge.ts';
+import { framed } from './fixtures/framed-window.ts';
 import { parseMessage } from './messages.ts';
 import { parseUrlState, searchFor } from './url-state.ts';
 
 const LECTURE_1 = 'x = -2; y = 5; z = -4; f = (x + y) * z';
 const HOST = 'https://course.example.edu';
-
-/** A window inside a frame: its parent records what the app posts, and the test plays the host's messages. */
-function framed() {
-  const posted: { message: Record<string, unknown>; target: string }[] = [];
-  const parent = { postMessage: (message: Record<string, unknown>, target: string) => posted.push({ message, target }) };
-  let listener: ((e: MessageEvent) => void) | undefined;
-  const win = {
-    parent,
-    addEventListener: (_: string, fn: (e: MessageEvent) => void) => (listener = fn),
-    removeEventListener: () => (listener = undefined),
-  } as unknown as Window;
-  const hostSays = (data: unknown, origin = HOST) => listener?.({ source: parent, origin, data } as unknown as MessageEvent);
-  const of = (type: string) => posted.filter((p) => p.message.type === type);
-  return { win, posted, hostSays, of };
-}
 
 describe('the quiz in the embed API', () => {
   it('circuit:quiz turns the quiz on and off; anything but a boolean is refused', () => {
