@@ -88,15 +88,20 @@ export function wireName(node: CircuitNode): string {
   if (node.names.length) return node.names[0] as string;
   const auto = autoName(node);
   if (auto !== undefined) return auto;
+  return shortText(node.text, MAX_NAME_TEXT);
+}
+
+/** Source text on one line, runs of white space as one space, cut to `max` characters with an ellipsis. */
+export function shortText(source: string, max: number): string {
   // NOTE: reads only the characters it may show, so naming every wire of a deeply nested formula stays linear.
   let text = '';
-  for (let i = 0; i < node.text.length && text.length <= MAX_NAME_TEXT + 1; i++) {
-    const c = node.text[i] as string;
+  for (let i = 0; i < source.length && text.length <= max + 1; i++) {
+    const c = source[i] as string;
     if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') text += c;
     else if (text && !text.endsWith(' ')) text += ' ';
   }
   text = text.trimEnd();
-  return text.length > MAX_NAME_TEXT ? `${text.slice(0, MAX_NAME_TEXT - 1)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

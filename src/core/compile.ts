@@ -1,5 +1,5 @@
 import type { Expr, Program, Statement } from './ast.ts';
-import { assemble, type Circuit, type CircuitNode, type GateOp } from './circuit.ts';
+import { assemble, shortText, type Circuit, type CircuitNode, type GateOp } from './circuit.ts';
 import { expandSigmoid } from './transforms/expand-sigmoid.ts';
 import type { Op } from './gates.ts';
 import { GENERATORS } from './functions.ts';
@@ -18,6 +18,8 @@ export type CompileResult = { ok: true; circuit: Circuit } | { ok: false; error:
 
 /** Beyond this a circuit cannot be drawn or stepped usefully; documented in the README. */
 export const MAX_NODES = 300_000;
+/** A bare expression as the output is labelled by its text up to this many characters. */
+export const MAX_OUTPUT_LABEL = 40;
 /** The most numbers one tensor may hold (a 4096×4096 matrix is 16.7 million; this keeps memory bounded). */
 export const MAX_TENSOR_SIZE = 4_000_000;
 
@@ -150,7 +152,8 @@ class Compiler {
     if (name !== undefined) this.env.set(name, output);
     this.nameNewNodes(firstNew, output, name ?? `$${index + 1}`);
     this.output = output;
-    this.outputName = name ?? this.source.slice(s.expr.start, s.expr.end).trim();
+    // A bare expression is named as its wire is, shortened: a 100,000-character formula is no label.
+    this.outputName = name ?? shortText(this.source.slice(s.expr.start, s.expr.end), MAX_OUTPUT_LABEL);
     this.outputSpan = s.target?.span ?? this.startOf(s.expr);
   }
 

@@ -32,3 +32,4 @@ export * from './deck/index.ts';
 export { descend, MAX_DESCEND_STEPS, type DescendOptions, type DescendResult } from './descend.ts';
 export { writeInputsInSource, type WriteResult } from './write-inputs.ts';
 export { stagedCode, type StagedCodeResult, type StagedLanguage } from './staged/staged-code.ts';
+export { circuitOverview, type CircuitOverview } from './circuit-overview.ts';

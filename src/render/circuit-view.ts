@@ -27,6 +27,8 @@ export interface ViewEvents {
   onLabelsHidden?(hidden: boolean): void;
 }
 
+const BOOSTS = ['--label-boost', '--gate-boost', '--symbol-boost'] as const;
+
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
@@ -72,6 +74,8 @@ export class CircuitView {
   private scenesDrawn = 0;
 
   private framing: Required<Framing>;
+  /** The boosts last written into the svg's style. */
+  private boosts = '';
 
   constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: Framing = {}) {
     this.framing = { ...DEFAULT_FRAMING, ...options };
@@ -194,10 +198,13 @@ export class CircuitView {
     this.viewport.attr('transform', t.toString());
     const hidden = t.k < LABEL_MIN_SCALE;
     const boost = (minPx: number, font: number, max: number) => String(Math.min(max, Math.max(1, minPx / (font * t.k))));
-    const style = (this.svg.node() as SVGSVGElement).style;
-    style.setProperty('--label-boost', boost(LABEL_MIN_PX, LABEL_FONT, MAX_LABEL_BOOST));
-    style.setProperty('--gate-boost', boost(GATE_MIN_PX, GATE_FONT, MAX_GATE_BOOST));
-    style.setProperty('--symbol-boost', boost(GATE_MIN_PX, GATE_FONT, MAX_SYMBOL_BOOST));
+    // An inherited property that changes restyles every element below it (a second or more at 5,000 gates): only if it did.
+    const boosts = [boost(LABEL_MIN_PX, LABEL_FONT, MAX_LABEL_BOOST), boost(GATE_MIN_PX, GATE_FONT, MAX_GATE_BOOST), boost(GATE_MIN_PX, GATE_FONT, MAX_SYMBOL_BOOST)];
+    if (boosts.join() !== this.boosts) {
+      this.boosts = boosts.join();
+      const style = (this.svg.node() as SVGSVGElement).style;
+      BOOSTS.forEach((name, i) => style.setProperty(name, boosts[i] as string));
+    }
     if (hidden !== this.svg.classed('labels-hidden')) {
       this.svg.classed('labels-hidden', hidden);
       this.events.onLabelsHidden?.(hidden);

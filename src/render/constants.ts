@@ -74,3 +74,8 @@ export const TAG_HEIGHT = 14;
 export const TENSOR_WIRE_CLEAR = 6;
 export const TENSOR_BLOCK_GAP = 10;
 export const TENSOR_NAME_DY = -11;
+/**
+ * A circuit with more gates than this is not drawn (its numbers would be unreadable, and the page would stall for
+ * seconds laying out and painting it): the circuit panel shows an overview and its wires as a table instead.
+ */
+export const MAX_DRAWN_GATES = 5000;

@@ -1,21 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
-import { snapshotAt, wireName } from '../core/index.ts';
+import { circuitOverview, snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
-import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE } from '../render/constants.ts';
+import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE, LARGE_SCENE, MAX_DRAWN_GATES } from '../render/constants.ts';
 import { presentFraming } from '../render/present-framing.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
 import { hiddenLabels } from '../state/quiz-selectors.ts';
 import { useApp, useAppStore } from './store-context.ts';
+import { CircuitOverview } from './CircuitOverview.tsx';
 import { tensorDialog } from './tensor-dialog.ts';
 import { TensorDialogs } from './TensorDialogs.tsx';
 
 /** The last layout, kept by the circuit's shape: a value edit or a recompile of the same circuit reuses it. */
 let lastDrawing: { shape: string; scene: Scene; names: string[] } | null = null;
 const NO_DRAWING = { scene: null, names: [] as string[] };
+const tooBigToDraw = (model: Model | null) => !!model && circuitOverview(model.circuit).gates > MAX_DRAWN_GATES;
 export function drawingFor(model: Model | null): { scene: Scene | null; names: string[] } {
-  if (!model) return NO_DRAWING;
+  if (!model || tooBigToDraw(model)) return NO_DRAWING;
   if (lastDrawing?.shape !== model.shape) lastDrawing = { shape: model.shape, scene: buildScene(model.circuit), names: model.circuit.nodes.map(wireName) };
   return lastDrawing;
 }
@@ -54,6 +56,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
   const [following, setFollowing] = useState(false);
   const [labelsHidden, setLabelsHidden] = useState(false);
   const error = useApp((s) => s.error);
+  const overview = tooBigToDraw(model);
 
   useEffect(() => {
     if (!svg.current) return;
@@ -107,7 +110,8 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
     if (changed) {
       view.current.setScene(scene);
       if (present) view.current.setFraming(presentFraming(scene));
-      else view.current.fit(shownShape.current !== null);
+      // A large new circuit is framed at once: animating towards it would restyle all of it once more at the end.
+      else view.current.fit(shownShape.current !== null && scene.nodes.length < LARGE_SCENE);
       shownShape.current = model.shape;
     }
     const snapshot = snapshotAt(model.tape, model.schedule, step);
@@ -122,7 +126,13 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
           Showing the last formula that worked: fix line {error.line}, column {error.column} of the formula to update it.
         </p>
       )}
-      <div className="circuit-surface">
+      {overview && model && (
+        <div className="circuit-too-big">
+          <CircuitOverview model={model} />
+          {/* The searchable table of every wire (src/ui/WireTable.tsx, being built) goes here. */}
+        </div>
+      )}
+      <div className="circuit-surface" hidden={overview}>
         <svg
           ref={svg}
           className="circuit-svg"
@@ -131,7 +141,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
           data-testid="circuit.svg"
         />
       </div>
-      <div className="zoom-controls" role="group" aria-label="Zoom">
+      <div className="zoom-controls" role="group" aria-label="Zoom" hidden={overview}>
         <button type="button" onClick={() => view.current?.zoomBy(1.25)} aria-label="Zoom in (+)" title="Zoom in (+)" data-testid="zoom.in">+</button>
         <button type="button" onClick={() => view.current?.zoomBy(0.8)} aria-label="Zoom out (−)" title="Zoom out (−)" data-testid="zoom.out">−</button>
         <button type="button" onClick={() => view.current?.fit(true, 'whole')} aria-label="Fit the whole circuit in view (0)" title="Fit the whole circuit (0)" data-testid="zoom.fit">Fit</button>
@@ -147,7 +157,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
           {following ? 'Show all' : 'Zoom to read'}
         </button>
       )}
-      <div className="legend" aria-hidden="true">
+      <div className="legend" aria-hidden="true" hidden={overview}>
         {labelsHidden && <span className="legend-hidden" data-testid="legend.hidden">Zoomed out: only the current gate’s numbers show. Zoom in (+) or press Follow to read them all.</span>}
         <span className="legend-value">value (above the wire)</span>
         <span className="legend-grad">∂ gradient (below the wire)</span>
