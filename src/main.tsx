@@ -11,6 +11,7 @@ import { parseUrlState, pinnedOrigin } from './embed/url-state.ts';
 import { startUrlSync } from './embed/url-sync.ts';
 import { initAppStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import type { DeckLinkSlot } from './ui/DeckEditor.tsx';
 import { TypesetContext } from './ui/typeset-context.ts';
 import './styles.css';
@@ -46,9 +47,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <TypesetContext value={url.typeset}>
-        <App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} deckLink={deckLink} />
-      </TypesetContext>
+      <ErrorBoundary formula={() => store.getState().source}>
+        <TypesetContext value={url.typeset}>
+          <App store={store} share={<ShareMenu />} openInFull={<OpenInFull />} embedView={url.view} presenterButton={<PresenterButton />} deckLink={deckLink} />
+        </TypesetContext>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }
