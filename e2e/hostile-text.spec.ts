@@ -5,7 +5,7 @@ import { ATTACKS, expectUnharmed, watchPrototype } from './host/attacks.ts';
 
 const SHOTS = 'test-results/hostile-text';
 const LECTURE_1 = 'x = -2; y = 5; z = -4; f = (x + y) * z';
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- the characters looked for
+// eslint-disable-next-line no-control-regex -- the characters looked for
 const HIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\uFE00-\uFE0F]/u;
 const TROJAN = ATTACKS.find((a) => a.includes('\u202E')) as string;
 
