@@ -1,5 +1,6 @@
 import { runBrowserBench } from './browser.bench.ts';
 import { runCoreBench } from './core.bench.ts';
+import { runExportBench } from './export.bench.ts';
 import { runLayoutBench } from './layout.bench.ts';
 import { runTensorBench } from './tensor.bench.ts';
 import { runTrainBench } from './train.bench.ts';
@@ -11,6 +12,7 @@ const sections: [string, () => Promise<string>][] = [
   ['layout', runLayoutBench],
   ['browser', runBrowserBench],
   ['train', runTrainBench],
+  ['export', runExportBench],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of sections) {

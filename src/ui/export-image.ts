@@ -23,6 +23,8 @@ const PROPERTIES = [
   'visibility', 'display', 'image-rendering',
 ] as const;
 
+const LOOK_ATTRIBUTES: ReadonlySet<string> = new Set(PROPERTIES);
+
 /** The faces in public/fonts/ (made by scripts/subset-fonts.mjs), as the @font-face rules of src/styles.css name them. */
 const FACES = [
   { file: 'DejaVuSans.woff2', family: 'DejaVu Sans', weight: 400, style: 'normal' },
@@ -57,17 +59,30 @@ function embeddedFonts(): Promise<string> {
   return fontRules;
 }
 
-/** Copies the computed look of `live` onto its clone `copy`, child by child; returns false when it is not shown. */
-function inline(live: Element, copy: Element): boolean {
-  const style = getComputedStyle(live);
-  if (style.display === 'none' || style.visibility === 'hidden') return false;
-  copy.setAttribute('style', PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
-  const liveChildren = Array.from(live.children);
+/**
+ * Copies the computed look of `live` onto its clone `copy`, child by child; returns false when it is not shown. The
+ * circuit's styles follow from tag, classes, presentation attributes and ancestors only (no attribute or sibling
+ * selectors), so elements that agree on those share one computed style: read once per kind, not once per element
+ * (10,000 reads at 1,000 gates).
+ */
+function inline(live: Element, copy: Element, parentKey = '', looks = new Map<string, string | null>()): boolean {
+  let key = `${parentKey}>${live.tagName}`;
+  for (const { name, value } of live.attributes) if (name === 'class' || name === 'style' || LOOK_ATTRIBUTES.has(name)) key += ` ${name}=${value}`;
+  if (live === document.activeElement) key += ':focus';
+  let look = looks.get(key);
+  if (look === undefined) {
+    const style = getComputedStyle(live);
+    look = style.display === 'none' || style.visibility === 'hidden' ? null : PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
+    looks.set(key, look);
+  }
+  if (look === null) return false;
+  copy.setAttribute('style', look);
+  const liveChildren = live.children;
   const copyChildren = Array.from(copy.children);
-  liveChildren.forEach((child, i) => {
+  for (let i = 0; i < liveChildren.length; i++) {
     const twin = copyChildren[i];
-    if (twin && !inline(child, twin)) twin.remove();
-  });
+    if (twin && !inline(liveChildren[i] as Element, twin, key, looks)) twin.remove();
+  }
   return true;
 }
 
