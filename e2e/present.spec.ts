@@ -164,3 +164,21 @@ test('the presentation view typesets the step’s maths as the slides do: ∂f/�
   await page.screenshot({ path: `${SHOTS}/present-typeset.png` });
   expect(app.errors).toEqual([]);
 });
+
+test('the 11-line network’s slide trains live in the presentation view: Run takes the loss below 0.01', async ({ page }) => {
+  const app = new AppPage(page);
+  const last = LECTURE_DECK.slides.length;
+  await app.open(`?deck=lecture&slide=${last}&present=1`);
+  await expect(page.getByTestId('present.title')).toHaveText('The 11-line network');
+  const train = page.getByTestId('present').getByTestId('train');
+  await expect(train).toHaveAttribute('open', '');
+  await train.getByTestId('train.count').fill('1000');
+  await train.getByTestId('train.run').click();
+  await expect(train.getByTestId('train.iteration')).toHaveText('1,000', { timeout: 20_000 });
+  expect(Number(await train.getByTestId('train.loss').textContent())).toBeLessThan(0.01);
+  // The clicker still steps the circuit, now at the trained values.
+  await app.press('PageDown');
+  expect((await at(page)).step).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/present-train.png` });
+  expect(app.errors).toEqual([]);
+});

@@ -14,6 +14,8 @@ export interface DeckSlice {
   blank: boolean;
   /** The current gate's forward() and backward() shown as code beside the circuit. */
   showCode: boolean;
+  /** The Train panel is open: in the sidebar, or beside the circuit in the presentation view. */
+  showTrain: boolean;
   /** This window is the presenter's: notes, the next step, the slide list and a timer, driving the audience's window. */
   presenterWindow: boolean;
   openDeck(deck: Deck, options?: { name?: string | null; slide?: number; step?: StepTarget | 'first' }): void;
@@ -28,6 +30,7 @@ export interface DeckSlice {
   setPresent(present: boolean): void;
   setBlank(blank: boolean): void;
   setShowCode(show: boolean): void;
+  setShowTrain(show: boolean): void;
   setPresenterWindow(presenter: boolean): void;
 }
 
@@ -47,7 +50,7 @@ export function createDeckSlice(set: Set, get: Get): DeckSlice {
     const slide = deck?.slides[index];
     if (!deck || !slide) return;
     const view = slide.view ?? {};
-    set({ slide: index, expandSigmoid: view.expand ?? false, asScalars: view.scalars ?? false, showGradCheck: view.check ?? false, showCode: view.code ?? false, playing: false });
+    set({ slide: index, expandSigmoid: view.expand ?? false, asScalars: view.scalars ?? false, showGradCheck: view.check ?? false, showCode: view.code ?? false, showTrain: view.train ?? false, playing: false });
     get().setSource(slide.source, 'start');
     const last = get().model?.schedule.last ?? 0;
     const stops = stopsOf(slide, last);
@@ -65,6 +68,7 @@ export function createDeckSlice(set: Set, get: Get): DeckSlice {
     present: false,
     blank: false,
     showCode: false,
+    showTrain: false,
     presenterWindow: false,
     openDeck: (deck, options = {}) => {
       set({ deck, deckName: options.name ?? null, slide: 0 });
@@ -98,6 +102,7 @@ export function createDeckSlice(set: Set, get: Get): DeckSlice {
     setPresent: (present) => set({ present, blank: false }),
     setBlank: (blank) => set({ blank }),
     setShowCode: (showCode) => set({ showCode }),
+    setShowTrain: (showTrain) => set({ showTrain }),
     setPresenterWindow: (presenterWindow) => set({ presenterWindow }),
   };
 }

@@ -4,6 +4,7 @@ import { QuizGuardedExplanation } from './QuizGuardedExplanation.tsx';
 import { TypesetContext } from './typeset-context.ts';
 import { GateCodePanel } from './GateCodePanel.tsx';
 import { GradCheckPanel } from './GradCheckPanel.tsx';
+import { TrainPanel } from './TrainPanel.tsx';
 import { useApp } from './store-context.ts';
 import { usePresentationScreen } from './use-presentation-screen.ts';
 
@@ -22,6 +23,8 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
   const setPresent = useApp((s) => s.setPresent);
   const check = useApp((s) => s.showGradCheck);
   const code = useApp((s) => s.showCode);
+  const train = useApp((s) => s.showTrain);
+  const side = check || code || train;
   const leave = useCallback(() => setPresent(false), [setPresent]);
   const { idle } = usePresentationScreen(leave);
   const slide = deck?.slides[slideIndex];
@@ -42,14 +45,15 @@ export function PresentLayout({ presenterButton }: { presenterButton?: ReactNode
         </div>
       </header>
       {slide?.notice && <p className="present-notice" data-testid="present.notice">{slide.notice}</p>}
-      <main className={`present-stage${check || code ? ' with-side' : ''}`}>
+      <main className={`present-stage${side ? ' with-side' : ''}`}>
         <CircuitPanel present />
         {/* Maths as on the slides: ∂f/∂x as a fraction, typeset by KaTeX, which loads only here. */}
         <TypesetContext value={true}><QuizGuardedExplanation /></TypesetContext>
-        {(check || code) && (
+        {side && (
           <aside className="present-side">
             {code && <GateCodePanel />}
             {check && <GradCheckPanel />}
+            {train && <TrainPanel />}
           </aside>
         )}
       </main>

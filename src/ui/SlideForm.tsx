@@ -5,7 +5,7 @@ import { checkSlide, describeError } from './slide-check.ts';
 
 const MAX_TEXT = 4000;
 const VIEW_OPTIONS: readonly [keyof SlideView, string][] = [
-  ['expand', 'Expand σ'], ['scalars', 'As scalars'], ['check', 'Gradient check open'], ['code', 'Gate code shown'],
+  ['expand', 'Expand σ'], ['scalars', 'As scalars'], ['check', 'Gradient check open'], ['code', 'Gate code shown'], ['train', 'Training open'],
 ];
 const sentence = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}.`;
 

@@ -20,7 +20,8 @@ export function TrainPanel() {
   const model = useApp((s) => s.model);
   const toggles = useApp((s) => s.trainToggles);
   const session = useApp((s) => liveSession(s.model, s.training));
-  const [open, setOpen] = useState(false);
+  const open = useApp((s) => s.showTrain);
+  const setOpen = useApp((s) => s.setShowTrain);
   const [note, setNote] = useState<string | null>(null);
   const roles = useMemo(() => (model ? inputRoles(model, toggles) : []), [model, toggles]);
   if (!model) return null;

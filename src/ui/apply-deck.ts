@@ -25,7 +25,7 @@ export function slideFromApp(state: AppState, withStop: boolean): SlideDraft {
   const source = currentSource(state);
   return slideDraft({
     title: titleFor(source), source, ...(withStop ? { stops: [state.step] } : {}),
-    view: { expand: state.expandSigmoid, scalars: state.asScalars, check: state.showGradCheck, code: state.showCode },
+    view: { expand: state.expandSigmoid, scalars: state.asScalars, check: state.showGradCheck, code: state.showCode, train: state.showTrain },
   });
 }
 

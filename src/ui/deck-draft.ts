@@ -17,7 +17,7 @@ export interface DeckDraft {
   readonly slides: readonly SlideDraft[];
 }
 
-export const NO_VIEW: Required<SlideView> = { expand: false, scalars: false, check: false, code: false };
+export const NO_VIEW: Required<SlideView> = { expand: false, scalars: false, check: false, code: false, train: false };
 
 let nextKey = 1;
 const key = () => nextKey++;

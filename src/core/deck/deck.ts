@@ -23,6 +23,8 @@ export interface SlideView {
   readonly scalars?: boolean;
   readonly check?: boolean;
   readonly code?: boolean;
+  /** The Train panel open (gradient descent on the slide's circuit). */
+  readonly train?: boolean;
 }
 
 export interface Deck {
@@ -32,7 +34,7 @@ export interface Deck {
 
 export const MAX_SLIDES = 200;
 export const MAX_TEXT = 4000;
-const VIEW_KEYS = ['expand', 'scalars', 'check', 'code'] as const;
+const VIEW_KEYS = ['expand', 'scalars', 'check', 'code', 'train'] as const;
 const MAX_STOPS = 10_000;
 
 export type DeckResult = { ok: true; deck: Deck } | { ok: false; error: string };

@@ -87,7 +87,8 @@ const SLIDES: readonly Slide[] = [
     title: 'The 11-line network',
     source: example('eleven-line-net'),
     notice: 'The lecture’s 3-4-1 sigmoid network on its batch of four examples: the gradients here are exactly what its 11 lines of NumPy compute.',
-    notes: 'l2_delta and l1_delta in the NumPy code are these backward steps. syn1 += l1ᵀ · l2_delta is a gradient step with learning rate 1 on L = ½ Σ (y − l2)².',
+    notes: 'l2_delta and l1_delta in the NumPy code are these backward steps. syn1 += l1ᵀ · l2_delta is a gradient step with learning rate 1 on L = ½ Σ (y − l2)². Press Run in the Train panel: 1,000 iterations take the loss below 0.01; the heatmap shows the network learning the pattern.',
+    view: { train: true },
   },
 ];
 
