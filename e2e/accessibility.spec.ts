@@ -47,6 +47,18 @@ for (const view of VIEWS) {
   }
 }
 
+test('a gate focused from the keyboard, in a circuit with a tensor inspector open, passes axe\'s checks', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(`?f=${encodeURIComponent('W = [[0.1, 0.5], [-0.3, 0.8]]\nx = [0.2, 0.4]\nq = W @ x\nf = sum(q^2)')}&step=end`);
+  await page.getByTestId('steps.end').focus();
+  for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.matches('g.node'))); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowLeft');
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 for (const theme of THEMES) {
   test(`the ${theme} theme passes axe's checks, text contrast included, at the end of the backward pass`, async ({ page }) => {
     const app = new AppPage(page);

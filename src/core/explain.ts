@@ -1,4 +1,5 @@
 import { outputSymbol, wireName, type CircuitNode } from './circuit.ts';
+import { gateFormula } from './gate-formula.ts';
 import { gate, type Op, type Terms } from './gates.ts';
 import { equals, group, line, num, partial, plus, sym, times, toText, type Expr } from './math/index.ts';
 import { formatFull } from './number-format.ts';
@@ -44,8 +45,7 @@ export function explainStep(engine: Engine, schedule: Schedule, k: number): Step
   const numbers: Terms = { a: arg(0, value), b: arg(1, value), c: num(g.c), out: value(node) };
   const label = spec.label(g.c);
   if (phase === 'forward') {
-    const symbolic = spec.formula(symbols);
-    const head = toText(symbolic) === out ? symbolic : equals(sym(out), symbolic);
+    const head = gateFormula(circuit, node, names);
     return explained({ phase, node, reads: g.args, title: `Forward: the ${label} gate` }, [line(equals(head, spec.formula(numbers), value(node)))]);
   }
   const upstream = tape.grads[node] as number;

@@ -22,6 +22,7 @@ export type { Engine } from './engine.ts';
 export { createEngine } from './create-engine.ts';
 export { TensorTape } from './tensor/tensor-tape.ts';
 export { gateLabel } from './gate-label.ts';
+export { gateFormula } from './gate-formula.ts';
 export { describeShape, shapeTag, sizeOf, isScalar, type Shape } from './tensor/shape.ts';
 export { toNested, type Nested } from './tensor/nested.ts';
 export type { GateOp } from './circuit.ts';

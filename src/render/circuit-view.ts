@@ -4,6 +4,7 @@ import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
+import { CIRCUIT_KEYS, GateFocus } from './gate-focus.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene } from './scene.ts';
 import { describeTarget, wireOf, WIRE_TARGETS } from './targets.ts';
@@ -17,6 +18,8 @@ export interface Focus {
 
 export interface ViewEvents {
   onGateClick?(nodeIndex: number): void;
+  /** Enter on a focused input or constant (a gate's Enter is its click). */
+  onTerminalEnter?(nodeIndex: number): void;
   /** A tensor wire, its stub, its tag or one of its blocks was clicked. */
   onWireClick?(nodeIndex: number): void;
   /** The view started or stopped following the current gate. */
@@ -76,6 +79,7 @@ export class CircuitView {
   private framing: Required<Framing>;
   /** The boosts last written into the svg's style. */
   private boosts = '';
+  private readonly keys: GateFocus;
 
   constructor(element: SVGSVGElement, private readonly events: ViewEvents = {}, options: Framing = {}) {
     this.framing = { ...DEFAULT_FRAMING, ...options };
@@ -109,6 +113,13 @@ export class CircuitView {
     this.surface.call(this.zoom).on('dblclick.zoom', null);
     this.stopSwipes = letVerticalSwipesScroll(this.surface.node() as HTMLElement);
     attachTooltip(this.svg, this.viewport, (target, cell) => describeTarget(target, cell, this.scene, this.labels));
+    this.keys = new GateFocus(() => this.viewport.select<SVGGElement>('g.nodes').node(), {
+      activate: (i) => (this.scene?.nodes[i]?.kind === 'gate' ? this.events.onGateClick?.(i) : this.events.onTerminalEnter?.(i)),
+      reveal: (i) => this.reveal(i),
+    });
+    this.svg.attr('data-own-keys', CIRCUIT_KEYS).on('keydown.gates', (event: KeyboardEvent) => {
+      if (this.keys.key(event)) event.preventDefault();
+    });
     this.svg.on('click.wire', (event: MouseEvent) => {
       const target = event.target as Element | null;
       const index = this.scene ? wireOf(target, this.scene) : undefined;
@@ -132,6 +143,7 @@ export class CircuitView {
   /** Draws a new circuit shape, moving the gates it shares with the one shown; labels start blank until `update`. */
   setScene(scene: Scene): void {
     const animate = this.scene !== null && this.duration > 0;
+    const focused = this.keys.focusedNode();
     this.scene = scene;
     this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
     drawEdges(this.viewport.select('g.edges'), scene, animate ? this.duration : 0);
@@ -139,15 +151,17 @@ export class CircuitView {
       if (!target.closest(WIRE_TARGETS)) this.events.onGateClick?.(i);
     });
     this.labelElements = drawLabels(this.viewport.select('g.labels'), scene);
+    this.keys.setScene(scene, focused);
     this.svg.attr('data-nodes', scene.nodes.length).attr('data-scenes', ++this.scenesDrawn);
   }
 
   /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */
-  update(labels: WireLabels, focus: Focus): void {
+  update(labels: WireLabels, focus: Focus, name: (nodeIndex: number) => string = () => ''): void {
     if (!this.scene) return;
     this.labels = labels;
     this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration);
     this.highlight(focus);
+    this.keys.update(focus.node, name);
     if (this.following && !this.inView(focus.node)) this.frame(focus.node, true);
   }
 
@@ -269,6 +283,15 @@ export class CircuitView {
     const tx = clamp(target ? width / 2 - cx * k : FIT_PADDING, width, s.width);
     const ty = clamp(height / 2 - cy * k, height, s.height);
     this.moveTo(d3.zoomIdentity.translate(tx, ty).scale(k), animate);
+  }
+
+  /** Pans a node focused from the keyboard into the middle of the view, when it is not there already, at the same zoom. */
+  private reveal(node: number): void {
+    const target = this.scene?.nodes[node];
+    if (!target || this.inView(node)) return;
+    const t = this.pending ?? this.committed;
+    const { width, height } = this.size;
+    this.moveTo(d3.zoomIdentity.translate(width / 2 - ((target.x + target.stubEnd.x) / 2) * t.k, height / 2 - target.y * t.k).scale(t.k), true);
   }
 
   /** Whether a node sits inside the middle of the view, away from its edges. */

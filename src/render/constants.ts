@@ -18,6 +18,8 @@ export const CHAR_WIDTH = 0.62;
 export const VALUE_DY = -7;
 export const GRAD_DY = 16;
 export const FIT_PADDING = 24;
+/** Space between a focused node (its shape and its wire's labels) and the keyboard focus ring drawn around it. */
+export const FOCUS_RING_GAP = 5;
 /** Below this zoom scale the number labels are unreadable and are hidden so that large circuits pan smoothly. */
 export const LABEL_MIN_SCALE = 0.45;
 /**

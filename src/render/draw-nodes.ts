@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { GATE_FONT, TERMINAL_FONT } from './constants.ts';
+import { FOCUS_RING_GAP, GATE_FONT, TERMINAL_FONT } from './constants.ts';
 import type { Scene, SceneNode } from './scene.ts';
 
 /** Gates as circles (or rounded boxes for long labels), inputs and constants as their name; each with its output stub. */
@@ -15,6 +15,8 @@ export function drawNodes(
   entered.append('line').attr('class', 'stub');
   entered.append('rect').attr('class', 'shape');
   entered.append('text').attr('class', 'gate-label').attr('dy', '0.35em');
+  // Drawn only while the node has the keyboard focus (see styles.css), around its shape and the wire it drives.
+  entered.append('rect').attr('class', 'focus-ring');
 
   const merged = entered.merge(groups)
     .attr('class', (n) => `node ${n.kind} ${n.shape}${n.isOutput ? ' output' : ''}${n.composite !== undefined ? ' grouped' : ''}${isGroupable(n) ? ' groupable' : ''}${n.tensorGate ? ' tensor-gate' : ''}`)
@@ -39,6 +41,10 @@ export function drawNodes(
     .attr('x', (n) => -n.width / 2).attr('y', (n) => -n.height / 2)
     .attr('width', (n) => n.width).attr('height', (n) => n.height)
     .attr('rx', (n) => (n.shape === 'circle' ? n.width / 2 : n.shape === 'box' ? 12 : 0));
+  merged.select('rect.focus-ring')
+    .attr('x', (n) => -n.width / 2 - FOCUS_RING_GAP).attr('y', (n) => -n.height / 2 - FOCUS_RING_GAP)
+    .attr('width', (n) => n.stubEnd.x - n.x + n.width / 2 + 2 * FOCUS_RING_GAP).attr('height', (n) => n.height + 2 * FOCUS_RING_GAP)
+    .attr('rx', 8);
   merged.select('text.gate-label')
     .attr('text-anchor', (n) => (n.shape === 'terminal' ? 'end' : 'middle'))
     .attr('x', (n) => (n.shape === 'terminal' ? n.width / 2 - 2 : 0))

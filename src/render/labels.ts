@@ -27,6 +27,8 @@ export interface WireLabels {
   readonly asked: number;
   /** The full-precision text shown on hover, built only for the label hovered. */
   full(kind: LabelKind, index: number): string;
+  /** A scalar wire's number to full precision (`3`, `-0.196612`), `?` while the quiz hides it, empty while not known. */
+  exact(kind: LabelKind, index: number): string;
   /** A tensor wire's numbers at this step (its gradient summed so far), or undefined while not known. */
   numbers(kind: LabelKind, index: number): Float64Array | undefined;
   /** The hover text of element k of a tensor wire: `W[0, 1] = 0.5`. */
@@ -55,11 +57,15 @@ export function wireLabels(tape: Engine, snapshot: Snapshot, names: readonly str
   const asked = (kind: LabelKind, i: number) => (kind === 'value' ? value : grad)[i] === QUESTION_MARK;
   const f = outputSymbol(circuit);
   const more = (i: number) => (partial[i] ? ' so far: more branches still to add' : '');
+  const exact = (kind: LabelKind, i: number): string => {
+    if (asked(kind, i)) return QUESTION_MARK;
+    if (!(kind === 'value' ? value[i] : grad[i])) return '';
+    return formatFull((kind === 'value' ? tape.values : snapshot.grad)[offset[i] as number] as number);
+  };
   const full = (kind: LabelKind, i: number): string => {
     if (asked(kind, i)) return `${kind === 'value' ? names[i] : `∂${f}/∂${names[i]}`} = ? (the quiz asks for it: answer or reveal it)`;
-    if (kind === 'value') return value[i] ? `${names[i]} = ${formatFull(tape.values[offset[i] as number] as number)}` : '';
-    if (!grad[i]) return '';
-    return `∂${f}/∂${names[i]} = ${formatFull(snapshot.grad[offset[i] as number] as number)}${more(i)}`;
+    if (kind === 'value') return value[i] ? `${names[i]} = ${exact(kind, i)}` : '';
+    return grad[i] ? `∂${f}/∂${names[i]} = ${exact(kind, i)}${more(i)}` : '';
   };
   const numbers = (kind: LabelKind, i: number) => {
     if (!(kind === 'value' ? value[i] : grad[i]) || asked(kind, i)) return undefined;
@@ -72,7 +78,7 @@ export function wireLabels(tape: Engine, snapshot: Snapshot, names: readonly str
     const v = formatFull(numbersOf[k] as number);
     return kind === 'value' ? `${at} = ${v}` : `∂${f}/∂${at} = ${v}${more(i)}`;
   };
-  return { value, grad, partial, hiddenTag, asked: hidden?.asked ?? -1, full, numbers, element };
+  return { value, grad, partial, hiddenTag, asked: hidden?.asked ?? -1, full, exact, numbers, element };
 }
 
 /** FNV-1a over the numbers' bits: it changes whenever any element does, so an edit redraws just the blocks it changed. */

@@ -49,6 +49,12 @@ export function answerTo(state: QuizView, question: Question | null): RecordedAn
   return question && state.model ? state.quizAnswers.get(state.model.source)?.get(question.key) : undefined;
 }
 
+/** A question as written before its answer: `q = ?`, `∂f/∂x = ?`, `The shape of q: ?`. */
+export function askedText(question: Question): string {
+  if (question.kind === 'value' || question.kind === 'grad') return `${question.asked} = ?`;
+  return `${question.asked.charAt(0).toUpperCase()}${question.asked.slice(1)}: ?`;
+}
+
 /** The question shown as `?`: the quiz is on and it has not been answered or revealed yet. */
 export function pendingQuestion(state: QuizView): Question | null {
   if (!state.quiz) return null;

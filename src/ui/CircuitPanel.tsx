@@ -3,6 +3,7 @@ import { circuitOverview, snapshotAt, wireName } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
 import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE, LARGE_SCENE, MAX_DRAWN_GATES } from '../render/constants.ts';
 import { presentFraming } from '../render/present-framing.ts';
+import { nodeName } from '../render/accessible-names.ts';
 import { wireLabels } from '../render/labels.ts';
 import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
@@ -10,6 +11,7 @@ import { hiddenLabels } from '../state/quiz-selectors.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { CircuitOverview } from './CircuitOverview.tsx';
 import { tensorDialog } from './tensor-dialog.ts';
+import { StepAnnouncer } from './StepAnnouncer.tsx';
 import { TensorDialogs } from './TensorDialogs.tsx';
 
 /** The last layout, kept by the circuit's shape: a value edit or a recompile of the same circuit reuses it. */
@@ -74,6 +76,14 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
         const node = store.getState().model?.circuit.nodes[i];
         if (node) tensorDialog.getState().show('inspector', node.id);
       },
+      // Enter on an input or a constant: a tensor's inspector, else the step at which its gradient is complete.
+      onTerminalEnter: (i) => {
+        const m = store.getState().model;
+        const node = m?.circuit.nodes[i];
+        if (!m || !node) return;
+        if (node.shape.length) tensorDialog.getState().show('inspector', node.id);
+        else store.getState().goTo(gradientStep(m, i));
+      },
       onLabelClick: (i, kind) => {
         const m = store.getState().model;
         if (m) store.getState().goTo(kind === 'value' ? m.schedule.valueStep[i] ?? 0 : gradientStep(m, i));
@@ -116,7 +126,8 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
     }
     const snapshot = snapshotAt(model.tape, model.schedule, step);
     const { phase, node } = model.schedule.step(step);
-    view.current.update(wireLabels(model.tape, snapshot, names, hiddenLabels(store.getState())), { phase, node });
+    const labels = wireLabels(model.tape, snapshot, names, hiddenLabels(store.getState()));
+    view.current.update(labels, { phase, node }, (i) => nodeName(model.circuit, i, labels, names));
   }, [scene, model, step, revision, names, present, hidden, store]);
 
   return (
@@ -136,8 +147,9 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
         <svg
           ref={svg}
           className="circuit-svg"
-          role="img"
-          aria-label={model ? `Circuit computing ${model.circuit.outputName}` : 'Circuit'}
+          role="application"
+          aria-roledescription="circuit"
+          aria-label={`${model ? `Circuit computing ${model.circuit.outputName}` : 'Circuit'}: arrow keys move between its gates, Enter goes to a gate's step`}
           data-testid="circuit.svg"
         />
       </div>
@@ -163,6 +175,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
         <span className="legend-grad">∂ gradient (below the wire)</span>
         {model?.circuit.tensor && <span className="legend-tensor">heavy wire: a vector or matrix (click it, or press i; j for a gate’s Jacobian)</span>}
       </div>
+      <StepAnnouncer />
       <TensorDialogs />
     </section>
   );

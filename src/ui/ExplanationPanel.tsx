@@ -73,7 +73,7 @@ export function ExplanationPanel() {
   if (!model) return null;
   const explanation = explainStep(model.tape, model.schedule, step);
   return (
-    <section className="panel explanation" aria-label="What this step does" aria-live="polite" data-testid="explain" tabIndex={0}>
+    <section className="panel explanation" aria-label="What this step does" data-testid="explain" tabIndex={0}>
       <div className="explain-head">
         <h2 className="panel-title" data-testid="explain.title">{explanation.title}</h2>
         {!typeset && <StepLatex explanation={explanation} />}

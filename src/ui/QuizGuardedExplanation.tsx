@@ -1,4 +1,4 @@
-import { pendingQuestion } from '../state/quiz-selectors.ts';
+import { askedText, pendingQuestion } from '../state/quiz-selectors.ts';
 import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { useApp } from './store-context.ts';
 
@@ -11,8 +11,7 @@ export function QuizGuardedExplanation() {
   // The presentation view has no guess box: the room answers aloud and the clicker reveals.
   const present = useApp((s) => s.present);
   if (!question) return <ExplanationPanel />;
-  const numeric = question.kind === 'value' || question.kind === 'grad';
-  const asked = numeric ? `${question.asked} = ?` : `${question.asked.charAt(0).toUpperCase()}${question.asked.slice(1)}: ?`;
+  const asked = askedText(question);
   return (
     <section className="panel explanation quiz-withheld" aria-label="What this step does" data-testid="explain.withheld">
       <h2 className="panel-title">Predict it</h2>

@@ -39,7 +39,7 @@ export function StepControls() {
           {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
       </label>
-      <div className={`progress phase-${phaseKey}`} data-testid="steps.progress" data-step={step} data-phase={phaseKey} aria-live="polite">
+      <div className={`progress phase-${phaseKey}`} data-testid="steps.progress" data-step={step} data-phase={phaseKey}>
         <span className="phase-name">{PHASE_NAMES[phase]}<span className="wide-only">{phase === 'start' ? '' : ' pass'}</span></span>
         <span className="step-count"><span className="wide-only">step </span>{step} of {schedule.last}</span>
         <StepScrubber label={`step ${step} of ${schedule.last}, ${phaseName}`} />

@@ -66,6 +66,8 @@ export function useKeyboard(store: AppStore): void {
       if (target?.closest('dialog') || document.querySelector('dialog[open]')) return;
       // A control that moves along its own range with these keys (the loss chart's scrubber) keeps them.
       if (target?.closest('[data-own-arrows]') && OWN_ARROW_KEYS.has(e.key)) return;
+      // A focused gate of the circuit moves among the gates with the arrows (unshifted: Shift+arrows still pan).
+      if (!e.shiftKey && target?.closest('[data-own-keys]')?.getAttribute('data-own-keys')?.split(' ').includes(e.key)) return;
       if (isTextEntry(target)) {
         if (e.key === 'Escape') target.blur();
         return;

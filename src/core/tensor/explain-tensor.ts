@@ -6,6 +6,7 @@ import {
   type Expr, type Line,
 } from '../math/index.ts';
 import { termLine, type TermMath } from '../explanation.ts';
+import { gateFormula } from '../gate-formula.ts';
 import type { Schedule } from '../schedule.ts';
 import { WRITTEN_TENSOR_LIMIT } from './format-tensor.ts';
 import { isTensorOp, TENSOR_OPS } from './ops.ts';
@@ -48,21 +49,17 @@ export function smallTensorExpr(values: ArrayLike<number>, shape: Shape): Expr |
 export function tensorForwardLines(engine: TensorTape, node: number, names: (i: number) => string): Line[] {
   const g = engine.circuit.nodes[node] as CircuitNode;
   const out = names(node);
-  const args = g.args.map((a) => sym(names(a)));
   const argShapes: Expr[] = g.args.map((a) => written((engine.circuit.nodes[a] as CircuitNode).shape));
   const label = gateLabel(engine.circuit, node);
-  const formula = isTensorOp(g.op as string)
-    ? tensorFormula(g, args, label)
-    : gate(g.op as Op).formula({ a: args[0] ?? sym(''), b: args[1] ?? sym(''), c: num(g.c), out: sym(out) });
   const inputs = argShapes.reduce((l, r) => binary(label === '@' ? '@' : ',', l, r));
   const numbers = smallTensorExpr(engine.value(node), g.shape);
   return [
-    line(toText(formula) === out ? formula : equals(sym(out), formula), '   (', binary('→', inputs, written(g.shape)), ')'),
+    line(gateFormula(engine.circuit, node, names), '   (', binary('→', inputs, written(g.shape)), ')'),
     numbers ? line(equals(sym(out), numbers)) : line(sym(out), ` is a ${describeShape(g.shape)}: hover or click its wire to see every number.`),
   ];
 }
 
-function tensorFormula(g: CircuitNode, args: Expr[], label: string): Expr {
+export function tensorFormula(g: CircuitNode, args: Expr[], label: string): Expr {
   const [a = sym(''), b = sym('')] = args;
   switch (g.op) {
     case 'matmul': return binary('@', parens(a), parens(b));
