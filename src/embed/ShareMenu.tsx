@@ -1,11 +1,28 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { currentSource } from '../state/store.ts';
+import { downloadText } from '../ui/download.ts';
 import { useAppStore } from '../ui/store-context.ts';
 import { embedCodeFor, linkFor, writeClipboard } from './share.ts';
+import { formulaTooLong, MAX_LINK_FORMULA } from './url-state.ts';
 
 type What = 'link' | 'embed';
 type Outcome = { readonly what: What; readonly copied: boolean; readonly text: string };
 
 const NAMES: Record<What, string> = { link: 'Link', embed: 'Embed code' };
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Instead of a link that servers and course pages would cut or refuse: why, and the formula as a file. */
+function TooLong({ length, source }: { length: number; source: string }) {
+  return (
+    <div className="share-too-long" data-testid="share.too-long">
+      <p className="hint" role="status">
+        This formula is too long for a link: it would take {count(length)} characters, and links carry at most{' '}
+        {count(MAX_LINK_FORMULA)}. Download it and share the file; pasting it into the editor opens it.
+      </p>
+      <button type="button" onClick={() => downloadText('formula.txt', source, 'text/plain')} data-testid="share.download">Download formula.txt</button>
+    </div>
+  );
+}
 
 /** Shown when the clipboard is refused: the text, selected, ready for Ctrl+C. */
 function ManualCopy({ outcome }: { outcome: Outcome }) {
@@ -61,6 +78,10 @@ export function ShareMenu() {
     setOutcome({ what, copied: await writeClipboard(text), text });
   };
 
+  const source = open ? currentSource(store.getState()) : '';
+  const length = open ? formulaTooLong(source) : null;
+  const tooLong = length === null ? null : { length, source };
+
   return (
     <div className="share-menu" ref={menu}>
       <button
@@ -73,7 +94,8 @@ export function ShareMenu() {
         }}
         data-testid="share.toggle"
       >Share</button>
-      {open && (
+      {open && tooLong && <div className="share-panel" id={panelId} role="group" aria-label="Share this view"><TooLong {...tooLong} /></div>}
+      {open && !tooLong && (
         <div className="share-panel" id={panelId} role="group" aria-label="Share this view">
           <div className="share-actions">
             <button type="button" onClick={() => void copy('link')} data-testid="share.copy-link">Copy link</button>

@@ -132,11 +132,34 @@ function encodeValue(v: string): string {
 
 type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present' | 'quiz'>;
 
-/** A formula as `f=` (readable) or packed as `fz=`, whichever makes the shorter link; both open. */
+/**
+ * A formula's value in a link is at most this many characters. Servers commonly refuse request lines over 8 KB and
+ * course platforms cut long link fields; packed, this holds a 5,000-gate generated formula or a few hundred lines typed.
+ */
+export const MAX_LINK_FORMULA = 8_000;
+
+let lastFormula: { source: string; param: [string, string]; length: number } | null = null;
+
+/** The formula as `f=` (readable) or packed as `fz=`, whichever is shorter, and that value's length in the link. */
+function formulaValue(source: string): { param: [string, string]; length: number } {
+  // The address bar and the Share menu ask for the same source again and again; a 1,000,000-character one packs in 0.1 s.
+  if (lastFormula?.source !== source) {
+    const plain = encodeValue(source);
+    const packed = packText(source);
+    lastFormula = packed.length < plain.length ? { source, param: ['fz', packed], length: packed.length } : { source, param: ['f', source], length: plain.length };
+  }
+  return lastFormula;
+}
+
+/** A formula as `f=` or `fz=`, whichever makes the shorter link; both open. */
 export function formulaParam(source: string): [string, string] {
-  const plain = encodeValue(source);
-  const packed = packText(source);
-  return packed.length < plain.length ? ['fz', packed] : ['f', source];
+  return formulaValue(source).param;
+}
+
+/** How long the formula's value would be in a link, when that is over MAX_LINK_FORMULA; null when it fits. */
+export function formulaTooLong(source: string): number | null {
+  const { length } = formulaValue(source);
+  return length > MAX_LINK_FORMULA ? length : null;
 }
 
 /** A deck as `deck=<name>` when built in, else packed into `dz=`. */

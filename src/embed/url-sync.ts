@@ -1,6 +1,7 @@
 import type { AppState, AppStore } from '../state/store.ts';
 import type { EmbedView } from '../ui/App.tsx';
-import { parseUrlState, searchFor } from './url-state.ts';
+import { currentSource } from '../state/store.ts';
+import { formulaTooLong, parseUrlState, searchFor } from './url-state.ts';
 
 /** Long enough that typing a word rewrites the address once, short enough that a link copied a moment later is current. */
 const DEBOUNCE_MS = 250;
@@ -15,7 +16,8 @@ const changed = (a: Watched, b: Watched) =>
  * Keeps the address bar a link to the current view. It replaces the history entry instead of adding one, so the
  * back button leaves the app instead of undoing keystrokes. In a sandboxed iframe (an opaque origin) the history
  * API throws: the address then stays as it was, silently. An embed's display options (`legend=0`, …) are fixed at
- * load, so they are kept as the address first had them.
+ * load, so they are kept as the address first had them. A formula too long for a link (MAX_LINK_FORMULA) leaves the
+ * address as it was.
  */
 export function startUrlSync(store: AppStore, win: Window, origin: string | null, view: EmbedView = parseUrlState(win.location.search).view): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,6 +27,8 @@ export function startUrlSync(store: AppStore, win: Window, origin: string | null
     timer = undefined;
     if (broken) return;
     const state = store.getState();
+    // A link too long to work is not written: the address keeps the last view a link could carry (Share says why).
+    if (formulaTooLong(currentSource(state)) !== null) return;
     const search = searchFor(state, { embed: state.embed, origin, view });
     try {
       if (win.location.search === search) return;

@@ -16,6 +16,14 @@ export interface Panels {
 }
 export type StepTarget = number | 'start' | 'end' | 'next' | 'prev';
 
+/**
+ * A source this long takes a compile the page would feel (about 0.1 s at 100,000 characters, seconds at 1,000,000).
+ * Typed or pasted, it is compiled once the typing pauses, after the page has shown the edit and a note that the
+ * circuit is being built; a newer edit cancels a build that has not started.
+ */
+export const DEFERRED_BUILD_CHARS = 100_000;
+export const DEFERRED_BUILD_PAUSE_MS = 200;
+
 interface CircuitSlice {
   /** What the user typed, always kept, valid or not. */
   source: string;
@@ -29,7 +37,12 @@ interface CircuitSlice {
   revision: number;
   /** Values changed by a drag or a typed number, shown at once, written into the source when the edit is committed. */
   pending: PendingValues;
-  setSource(source: string, step?: StepTarget): SourceError | null;
+  /**
+   * The error, or null; `when: 'soon'` (the editor) defers a long source's build, and then answers null at once.
+   */
+  setSource(source: string, step?: StepTarget, when?: 'now' | 'soon'): SourceError | null;
+  /** A source is waiting to be compiled (see DEFERRED_BUILD_CHARS): model and error are still the previous source's. */
+  building: boolean;
   /** Shows an input at a new value (a slider tick): recomputes a fork of the engine; the source is left alone. */
   previewInput(name: string, value: number): boolean;
   /** Writes the pending values into the source, once (slider released, field left). */
@@ -94,16 +107,33 @@ const NO_PANELS: Panels = { editor: false, inputs: false, explain: false };
 
 export function createAppStore(initial: InitialState): AppStore {
   return createStore<AppState>()((set, get) => {
-    const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
+    // Bumped by every edit: a deferred build that finds it changed has been overtaken by a newer edit.
+    let generation = 0;
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, when: 'now' | 'soon' = 'now'): SourceError | null => {
+      const mine = ++generation;
+      clearTimeout(deferred);
+      if (when === 'soon' && source.length >= DEFERRED_BUILD_CHARS) {
+        set({ source, expandSigmoid, building: true, playing: false, pending: NO_PENDING });
+        const build = () => {
+          if (mine === generation) publish(source, expandSigmoid, step);
+        };
+        // Once the pause is over, one more frame: the edit and the note are on screen before the build holds the page.
+        deferred = setTimeout(() => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (deferred = setTimeout(build))) : build()), DEFERRED_BUILD_PAUSE_MS);
+        return null;
+      }
+      return publish(source, expandSigmoid, step);
+    };
+    const publish = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
       const built = buildModel(source, { expandSigmoid, asScalars: get().asScalars });
       const { model: old, step: oldStep, revision } = get();
       if (!built.ok) {
-        set({ source, expandSigmoid, error: built.error, playing: false, pending: NO_PENDING });
+        set({ source, expandSigmoid, error: built.error, building: false, playing: false, pending: NO_PENDING });
         return built.error;
       }
       const model = built.model;
       const carried = step !== undefined ? resolveStep(model, 0, step) : old ? carryStep(old, oldStep, model) : 0;
-      set({ source, expandSigmoid, model, error: null, step: carried, revision: revision + 1, pending: NO_PENDING });
+      set({ source, expandSigmoid, model, error: null, building: false, step: carried, revision: revision + 1, pending: NO_PENDING });
       return null;
     };
 
@@ -122,6 +152,7 @@ export function createAppStore(initial: InitialState): AppStore {
       asScalars: initial.asScalars ?? false,
       model: null,
       error: null,
+      building: false,
       revision: 0,
       pending: NO_PENDING,
       step: 0,
@@ -132,11 +163,11 @@ export function createAppStore(initial: InitialState): AppStore {
       embed: initial.embed ?? false,
       panels: initial.panels ?? NO_PANELS,
 
-      setSource: (source, step) => rebuild(normalizeLineBreaks(source), get().expandSigmoid, step),
+      setSource: (source, step, when) => rebuild(normalizeLineBreaks(source), get().expandSigmoid, step, when),
       previewInput: (name, value) => {
-        const { model, error, pending, revision } = get();
+        const { model, error, pending, revision, building } = get();
         const input = model ? findScalarInput(model, name) : undefined;
-        if (!model || !input || !Number.isFinite(value) || error) return false;
+        if (!model || !input || !Number.isFinite(value) || error || building) return false;
         set({ model: withInput(model, input.shown, value), pending: { ...pending, [name]: value }, revision: revision + 1 });
         return true;
       },

@@ -59,6 +59,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
   const [labelsHidden, setLabelsHidden] = useState(false);
   const error = useApp((s) => s.error);
   const overview = tooBigToDraw(model);
+  const building = useApp((s) => (s.building ? s.source.length : 0));
 
   useEffect(() => {
     if (!svg.current) return;
@@ -132,6 +133,17 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
 
   return (
     <section className={`panel circuit${error && model ? ' stale' : ''}`} aria-label="Circuit" data-stale={error && model ? '1' : undefined}>
+      {building > 0 && (
+        <p className="building-note" role="status" data-testid="circuit.building">
+          <span className="building-spinner" aria-hidden="true" />
+          Building the circuit of {building.toLocaleString('en-US')} characters…
+        </p>
+      )}
+      {error && !model && (
+        <p className="stale-note" role="status" data-testid="circuit.none">
+          No circuit yet: the formula has an error at line {error.line}, column {error.column}.
+        </p>
+      )}
       {error && model && (
         <p className="stale-note" role="status" data-testid="circuit.stale">
           Showing the last formula that worked: fix line {error.line}, column {error.column} of the formula to update it.

@@ -43,6 +43,8 @@ export function Editor() {
   const store = useAppStore();
   const source = useApp((s) => s.source);
   const error = useApp((s) => s.error);
+  // A link or a first formula that does not compile has no earlier circuit to show.
+  const hasModel = useApp((s) => s.model !== null);
   const setSource = useApp((s) => s.setSource);
   // The gate the current step computes, highlighted in the text (only while the text is the circuit's own).
   const gate = useApp((s) => (s.model && !s.error ? s.model.circuit.nodes[s.model.schedule.step(s.step).node] : undefined));
@@ -56,7 +58,7 @@ export function Editor() {
     const inputType = (e.nativeEvent as InputEvent).inputType ?? '';
     const kind = /^(insertFromPaste|insertFromDrop|deleteByCut)/.test(inputType) ? 'paste' : 'typing';
     const text = e.target.value;
-    history.edit(kind, () => setSource(text));
+    history.edit(kind, () => setSource(text, undefined, 'soon'));
   };
 
   // Chromium inserts pasted text line by line, laying the textarea out again after each: 2,500 lines took 3 s.
@@ -68,7 +70,7 @@ export function Editor() {
     const el = e.currentTarget;
     const text = el.value.slice(0, el.selectionStart) + pasted + el.value.slice(el.selectionEnd);
     caret.current = el.selectionStart + pasted.length;
-    history.edit('paste', () => setSource(text));
+    history.edit('paste', () => setSource(text, undefined, 'soon'));
   };
 
   // Undo and redo are the formula's wherever the keys are, except in another text field, which undoes its own typing.
@@ -152,7 +154,7 @@ export function Editor() {
         <p id="formula-error" className="error-message" role="alert" data-testid="editor.error">
           <span className="error-where" data-testid="editor.error-position">Line {error.line}, column {error.column}:</span>{' '}
           {error.message}
-          <span className="error-note"> The circuit shown is the last one that worked, dimmed until this is fixed.</span>
+          {hasModel && <span className="error-note"> The circuit shown is the last one that worked, dimmed until this is fixed.</span>}
         </p>
       ) : (
         <p className="hint">Write <code>name = value</code> for inputs, then one formula per line; the last line is the output.</p>

@@ -70,7 +70,7 @@ export class SourceHistory {
     this.sealed = true;
     this.applying = true;
     try {
-      this.store.getState().setSource((this.entries[index] as Entry).text);
+      this.store.getState().setSource((this.entries[index] as Entry).text, undefined, 'soon');
     } finally {
       this.applying = false;
     }
