@@ -27,6 +27,7 @@ const store = initAppStore({
   embed: url.embed,
   panels: url.panels,
   quiz: url.quiz ?? false,
+  display: url.display ?? 'circuit',
 });
 if (url.deck) {
   store.getState().openDeck(url.deck.deck, { name: url.deck.name, slide: (url.slide ?? 1) - 1, step: url.step ?? 'first' });

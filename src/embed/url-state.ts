@@ -1,5 +1,5 @@
 import { builtInDeck, MAX_SOURCE_LENGTH, parseDeck, type Deck } from '../core/index.ts';
-import { currentSource, type AppState, type Panels, type Theme } from '../state/store.ts';
+import { currentSource, type AppState, type Display, type Panels, type Theme } from '../state/store.ts';
 import type { EmbedView } from '../ui/App.tsx';
 import { packText, unpackText } from './packed-text.ts';
 
@@ -39,11 +39,14 @@ export interface UrlState {
   readonly presenter: string | null;
   /** `quiz=1`: predict and reveal, in the full app and in embeds. */
   readonly quiz: boolean | null;
+  /** `view=table` or `view=circuit`: how the circuit is shown; in an embed, either also offers the switch between them. */
+  readonly display: Display | null;
 }
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'projector'];
 /** An embed shows the legend and the zoom buttons, and lets the reader change the inputs, unless its link says not to. */
 export const DEFAULT_EMBED_VIEW: EmbedView = { legend: true, zoom: true, readOnly: false };
+const DISPLAYS: readonly Display[] = ['circuit', 'table'];
 const MAX_STEP_DIGITS = 9;
 
 function flag(params: URLSearchParams, key: string): boolean | null {
@@ -81,6 +84,7 @@ export function parseUrlState(search: string): UrlState {
   const packed = params.get('fz');
   const slide = params.get('slide');
   const presenter = params.get('presenter');
+  const display = DISPLAYS.find((d) => d === params.get('view')) ?? null;
   return {
     source: packed !== null ? unpackText(packed, MAX_SOURCE_LENGTH) ?? params.get('f') : params.get('f'),
     step: step === 'end' ? 'end' : step !== null && new RegExp(`^\\d{1,${MAX_STEP_DIGITS}}$`).test(step) ? Number(step) : null,
@@ -95,6 +99,7 @@ export function parseUrlState(search: string): UrlState {
       legend: flag(params, 'legend') ?? DEFAULT_EMBED_VIEW.legend,
       zoom: flag(params, 'zoom') ?? DEFAULT_EMBED_VIEW.zoom,
       readOnly: flag(params, 'readonly') ?? DEFAULT_EMBED_VIEW.readOnly,
+      ...(display !== null ? { displaySwitch: true } : {}),
     },
     typeset: flag(params, 'typeset') === true,
     deck: deckOf(params),
@@ -102,6 +107,7 @@ export function parseUrlState(search: string): UrlState {
     present: flag(params, 'present') === true,
     presenter: presenter !== null && CHANNEL.test(presenter) ? presenter : null,
     quiz: flag(params, 'quiz'),
+    display,
   };
 }
 
@@ -130,7 +136,7 @@ function encodeValue(v: string): string {
     .replace(/'/g, '%27');
 }
 
-type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present' | 'quiz'>;
+type LinkState = Pick<AppState, 'source' | 'pending' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'embed' | 'panels' | 'deck' | 'deckName' | 'slide' | 'present' | 'quiz' | 'display'>;
 
 /**
  * A formula's value in a link is at most this many characters. Servers commonly refuse request lines over 8 KB and
@@ -183,6 +189,8 @@ export function searchFor(state: LinkState, options: { embed: boolean; origin?: 
   if (state.asScalars && state.model?.compiled.tensor) parts.push(['scalars', '1']);
   if (state.theme !== 'light') parts.push(['theme', state.theme]);
   if (state.quiz) parts.push(['quiz', '1']);
+  // An embed that offers the switch keeps offering it, whichever view the reader chose.
+  if (state.display === 'table' || (options.embed && options.view?.displaySwitch)) parts.push(['view', state.display]);
   if (options.embed) {
     parts.push(['embed', '1']);
     if (state.panels.editor) parts.push(['editor', '1']);

@@ -6,11 +6,11 @@ import { formulaTooLong, parseUrlState, searchFor } from './url-state.ts';
 /** Long enough that typing a word rewrites the address once, short enough that a link copied a moment later is current. */
 const DEBOUNCE_MS = 250;
 
-type Watched = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'deck' | 'slide' | 'present' | 'quiz'>;
+type Watched = Pick<AppState, 'source' | 'step' | 'model' | 'theme' | 'expandSigmoid' | 'asScalars' | 'showGradCheck' | 'deck' | 'slide' | 'present' | 'quiz' | 'display'>;
 const changed = (a: Watched, b: Watched) =>
   a.source !== b.source || a.step !== b.step || a.model !== b.model || a.theme !== b.theme ||
   a.expandSigmoid !== b.expandSigmoid || a.asScalars !== b.asScalars || a.showGradCheck !== b.showGradCheck ||
-  a.deck !== b.deck || a.slide !== b.slide || a.present !== b.present || a.quiz !== b.quiz;
+  a.deck !== b.deck || a.slide !== b.slide || a.present !== b.present || a.quiz !== b.quiz || a.display !== b.display;
 
 /**
  * Keeps the address bar a link to the current view. It replaces the history entry instead of adding one, so the

@@ -14,6 +14,8 @@ export interface Panels {
   readonly inputs: boolean;
   readonly explain: boolean;
 }
+/** How the circuit is shown: drawn, or as a table of its wires (for a screen reader, or a circuit too big to draw). */
+export type Display = 'circuit' | 'table';
 export type StepTarget = number | 'start' | 'end' | 'next' | 'prev';
 
 /**
@@ -69,7 +71,9 @@ interface ViewSlice {
   /** Inside a course page's iframe: the circuit and the step controls, plus the panels asked for. Fixed at load. */
   embed: boolean;
   panels: Panels;
+  display: Display;
   setTheme(theme: Theme): void;
+  setDisplay(display: Display): void;
   setShowGradCheck(show: boolean): void;
 }
 
@@ -99,6 +103,7 @@ export interface InitialState {
   showGradCheck?: boolean;
   embed?: boolean;
   panels?: Panels;
+  display?: Display;
   /** Predict and reveal: each step's number is a `?` until answered. */
   quiz?: boolean;
 }
@@ -162,6 +167,7 @@ export function createAppStore(initial: InitialState): AppStore {
       showGradCheck: initial.showGradCheck ?? false,
       embed: initial.embed ?? false,
       panels: initial.panels ?? NO_PANELS,
+      display: initial.display ?? 'circuit',
 
       setSource: (source, step, when) => rebuild(normalizeLineBreaks(source), get().expandSigmoid, step, when),
       previewInput: (name, value) => {
@@ -203,6 +209,7 @@ export function createAppStore(initial: InitialState): AppStore {
       },
       setSpeed: (speed) => set({ speed }),
       setTheme: (theme) => set({ theme }),
+      setDisplay: (display) => set({ display }),
       setShowGradCheck: (showGradCheck) => set({ showGradCheck }),
       ...createDeckSlice(set, get),
       ...createQuizSlice(set, get, initial.quiz ?? false),

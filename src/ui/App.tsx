@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { AppStore } from '../state/store.ts';
-import { CircuitPanel } from './CircuitPanel.tsx';
 import { DeckBar, DeckButton } from './DeckBar.tsx';
+import { CircuitOrTable } from './DisplaySwitch.tsx';
 import type { DeckLinkSlot } from './DeckEditor.tsx';
 import { EditDeckButton, MyDecksButton } from './DeckEditorButtons.tsx';
 import { ExportButton } from './ExportDialog.tsx';
@@ -60,7 +60,7 @@ function FullLayout({ share, presenterButton, deckLink }: AppSlots) {
       <main className="stage">
         <DeckBar>{presenterButton}<EditDeckButton deckLink={deckLink} /></DeckBar>
         <StepControls />
-        <CircuitPanel />
+        <CircuitOrTable />
         <QuizBox />
         <WithGateCode><QuizGuardedExplanation /></WithGateCode>
       </main>

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import { CircuitPanel } from './CircuitPanel.tsx';
+import { CircuitOrTable, DisplaySwitch } from './DisplaySwitch.tsx';
 import { Editor } from './Editor.tsx';
 import { InputsPanel } from './InputsPanel.tsx';
 import { QuizBox } from './QuizBox.tsx';
@@ -13,6 +13,8 @@ export interface EmbedView {
   readonly zoom: boolean;
   /** The inputs are shown but cannot be changed by the reader (a host page may still set them). */
   readonly readOnly: boolean;
+  /** `view=`: the switch between the drawing and the table of wires is offered (it is not, unless asked for). */
+  readonly displaySwitch?: boolean;
 }
 
 type Tab = 'circuit' | 'formula' | 'inputs' | 'explain';
@@ -72,7 +74,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
   const tabbed = narrow && tabs.length > 1;
   const tab = tabs.includes(chosen) ? chosen : 'circuit';
   const side = panels.editor || inputs;
-  const { legend = true, zoom = true, readOnly = false } = view ?? {};
+  const { legend = true, zoom = true, readOnly = false, displaySwitch = false } = view ?? {};
 
   const pane = (t: Tab) => (tabbed
     ? { id: `embed-pane-${t}`, role: 'tabpanel', 'aria-labelledby': `embed-tab-${t}`, className: `embed-pane pane-${t}${t === tab ? ' active' : ''}`, 'data-testid': `embed.pane.${t}` }
@@ -83,6 +85,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
     <div className={classes.filter(Boolean).join(' ')} data-testid="embed" data-layout={tabbed ? 'tabs' : 'side'}>
       <div className="embed-bar" data-testid="embed.bar">
         <StepControls />
+        {displaySwitch && hasModel && <DisplaySwitch />}
         {openInFull}
       </div>
       {tabbed && (
@@ -106,7 +109,7 @@ export function EmbedLayout({ openInFull, view }: { openInFull?: ReactNode; view
       )}
       <main className="stage" data-testid="embed.stage">
         <div {...withQuiz(pane('circuit'), quiz)}>
-          <CircuitPanel />
+          <CircuitOrTable />
           {!hasModel && <NoCircuit {...(panels.editor && tabbed ? { onEdit: () => setTab('formula') } : {})} />}
           {/* Under the circuit, never in a tab of its own: the student answers while looking at the `?`. */}
           {quiz && <QuizBox compact />}

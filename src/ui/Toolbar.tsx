@@ -1,6 +1,7 @@
 import { EXAMPLES } from '../core/index.ts';
 import { MAX_AS_SCALARS_GATES } from '../state/model.ts';
 import type { Theme } from '../state/store.ts';
+import { DisplaySwitch } from './DisplaySwitch.tsx';
 import { useApp } from './store-context.ts';
 
 export function Toolbar() {
@@ -20,6 +21,7 @@ export function Toolbar() {
   const current = EXAMPLES.find((e) => e.source === source)?.id ?? '';
   return (
     <div className="toolbar">
+      <DisplaySwitch />
       <label>
         <span>Example</span>
         <select value={current} onChange={(e) => {
