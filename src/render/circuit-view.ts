@@ -4,6 +4,7 @@ import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
+import { pageZoom } from './page-zoom.ts';
 import { CIRCUIT_KEYS, GateFocus } from './gate-focus.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene } from './scene.ts';
@@ -77,6 +78,9 @@ export class CircuitView {
   private scenesDrawn = 0;
 
   private framing: Required<Framing>;
+  /** The scale this scene was framed at while the page was not zoomed, and the least scale framing allows now. */
+  private unzoomed: { scene: Scene; k: number } | null = null;
+  private leastScale = 0;
   /** The boosts last written into the svg's style. */
   private boosts = '';
   private readonly keys: GateFocus;
@@ -241,14 +245,21 @@ export class CircuitView {
     const { width, height } = this.size;
     if (width <= 0 || height <= 0) return;
     const s = this.scene;
-    const k = Math.min(ZOOM_EXTENT[1], this.framing.maxFitScale, (width - 2 * FIT_PADDING) / Math.max(1, s.width), (height - 2 * FIT_PADDING) / Math.max(1, s.height));
-    if (mode === 'follow' || (mode === 'auto' && this.followEnabled && k < this.framing.followBelow)) {
+    const fitting = (w: number, h: number) => Math.min(ZOOM_EXTENT[1], this.framing.maxFitScale, (w - 2 * FIT_PADDING) / Math.max(1, s.width), (h - 2 * FIT_PADDING) / Math.max(1, s.height));
+    const k = fitting(width, height);
+    // Zoomed in (200 %), the reader asked for larger type: labels keep at least the CSS size they had at 100 %
+    // (the scale drawn then, or the fit of a view `zoom` times larger), and a circuit too big for that is followed.
+    const zoom = pageZoom();
+    this.leastScale = zoom > 1 ? (this.unzoomed?.scene === s ? this.unzoomed.k : fitting(width * zoom, height * zoom)) : 0;
+    if (mode === 'follow' || (mode === 'auto' && this.followEnabled && (k < this.framing.followBelow || k < this.leastScale))) {
       this.setFollowing(true);
       this.frame(this.focus.node, animate);
+      if (zoom === 1) this.unzoomed = { scene: s, k: this.framing.followScale };
       return;
     }
     this.setFollowing(false);
     const scale = Math.max(ZOOM_EXTENT[0], k);
+    if (zoom === 1) this.unzoomed = { scene: s, k: scale };
     this.moveTo(d3.zoomIdentity.translate((width - s.width * scale) / 2, (height - s.height * scale) / 2).scale(scale), animate);
   }
 
@@ -275,7 +286,7 @@ export class CircuitView {
   private frame(node: number, animate: boolean): void {
     const s = this.scene as Scene;
     const { width, height } = this.size;
-    const k = this.framing.followScale;
+    const k = Math.max(this.framing.followScale, this.leastScale);
     const target = s.nodes[node];
     const cx = target ? (target.x + target.stubEnd.x) / 2 : 0;
     const cy = target ? target.y : s.height / 2;
