@@ -8,6 +8,8 @@ import { AppPage } from './app-page.ts';
 const THEMES = ['light', 'dark', 'projector'] as const;
 const VIEWS = [
   { name: 'the full app', query: '' },
+  { name: 'the table of wires', query: '', table: true },
+  { name: 'the table of wires in the quiz', query: '?quiz=1', table: true },
   { name: 'an embed', query: '?embed=1' },
   { name: 'an embed with every panel', query: '?embed=1&editor=1&inputs=1&explain=1' },
   { name: 'the presentation view', query: '?deck=lecture&slide=3&present=1' },
@@ -37,6 +39,7 @@ for (const view of VIEWS) {
       const app = new AppPage(page);
       const sep = view.query ? '&' : '?';
       await app.open(`${view.query}${sep}theme=${theme}`);
+      if ('table' in view) await page.getByTestId('display.table').click();
       const found: string[] = [];
       for (const stop of stops(app)) {
         await stop.go();

@@ -79,6 +79,10 @@ test('each step is announced once, politely, in the explanation’s words', asyn
   await expect(announce).toHaveText('Step 4 of 5. Backward: ∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4   (local: ∂f/∂q = z = -4); ∂f/∂z = ∂f/∂f · ∂f/∂z = 1 · 3 = 3   (local: ∂f/∂z = q = 3)');
   // Only one live region speaks for a step: the step bar and the explanation are quiet.
   expect(await page.locator('[aria-live="polite"]').filter({ hasText: /Step 4 of 5|Backward/ }).count()).toBe(1);
+  // The table of wires says its steps too.
+  await page.getByTestId('display.table').click();
+  await page.getByTestId('steps.prev').click();
+  await expect(page.getByTestId('circuit.announce')).toHaveText('Step 3 of 5. Backward: ∂f/∂f = 1');
 });
 
 test('Enter on a gate goes to its step, on σ expands it, and the focus stays in the circuit', async ({ page }) => {

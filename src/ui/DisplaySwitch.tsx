@@ -1,5 +1,6 @@
 import type { Display } from '../state/store.ts';
 import { CircuitPanel } from './CircuitPanel.tsx';
+import { StepAnnouncer } from './StepAnnouncer.tsx';
 import { useApp } from './store-context.ts';
 import { WireTable } from './WireTable.tsx';
 import './wires.css';
@@ -28,5 +29,6 @@ export function DisplaySwitch() {
 /** The circuit drawn or as a table of wires, as the switch says. */
 export function CircuitOrTable() {
   const display = useApp((s) => s.display);
-  return display === 'table' ? <WireTable /> : <CircuitPanel />;
+  // The table, like the drawing, says each step in the live region (the drawing holds its own).
+  return display === 'table' ? <><WireTable /><StepAnnouncer /></> : <CircuitPanel />;
 }
