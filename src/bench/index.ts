@@ -1,3 +1,4 @@
+import { runAppBench } from './app.bench.ts';
 import { runBrowserBench } from './browser.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runExportBench } from './export.bench.ts';
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string>][] = [
   ['layout', runLayoutBench],
   ['browser', runBrowserBench],
   ['train', runTrainBench],
+  ['app', runAppBench],
   ['export', runExportBench],
 ];
 const only = process.argv.slice(2);
