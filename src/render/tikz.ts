@@ -31,8 +31,8 @@ const STYLES = [
   'tensor wire/.style={draw, very thick}',
   'name/.style={gray, anchor=south west, inner sep=1pt, font=\\sffamily\\scriptsize}',
   'tag/.style={gray, fill=white, inner sep=1pt, font=\\sffamily\\tiny}',
-  'value/.style={green!45!black, anchor=south east, inner sep=2pt, font=\\sffamily\\footnotesize}',
-  'grad/.style={red!75!black, anchor=north east, inner sep=2pt, font=\\sffamily\\itshape\\footnotesize}',
+  'value/.style={color={rgb,255:red,10;green,90;blue,168}, anchor=south east, inner sep=2pt, font=\\sffamily\\footnotesize}',
+  'grad/.style={color={rgb,255:red,176;green,58;blue,0}, anchor=north east, inner sep=2pt, font=\\sffamily\\itshape\\footnotesize}',
 ];
 
 function nodeLine(n: SceneNode): string {
@@ -44,12 +44,12 @@ function nodeLine(n: SceneNode): string {
  * The circuit as a standalone `tikzpicture` for lecture notes, placed where the app's layout places it (buildScene),
  * in centimetres: gates as circles or rounded boxes, inputs and constants as their names, each wire from its node's
  * stub to the gate reading it. With `labels`, the numbers of whichever step they were taken at: values above the
- * wires in green, gradients below in red (finalTikzLabels gives the end of the backward pass). Needs only TikZ.
+ * wires in the light theme's blue, gradients below in its vermilion (finalTikzLabels gives the end of the backward pass). Needs only TikZ.
  * `scene` is the circuit's layout when it is already made (the one on screen).
  */
 export function circuitTikz(circuit: Circuit, labels: TikzLabels = {}, scene: Scene = buildScene(circuit)): string {
   const lines = [
-    '% The circuit, drawn from the app\'s layout; values above the wires (green), gradients below (red).',
+    '% The circuit, drawn from the app\'s layout; values above the wires (blue), gradients below (vermilion, italic).',
     `\\begin{tikzpicture}[${STYLES.join(',\n    ')}]`,
   ];
   for (const n of scene.nodes) lines.push(nodeLine(n));
