@@ -55,5 +55,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Property tests and the lint-based import rules take seconds on a busy 2-core machine; 5 s failed them there.
+    testTimeout: 30_000,
   },
 });
