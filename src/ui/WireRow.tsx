@@ -37,7 +37,7 @@ export const WireRow = memo(function WireRow({ k, node, id, name, expression, ce
       className={current ? 'current' : undefined} onClick={() => onJump(node)} onFocus={() => onFocus(k)}
     >
       <th scope="row" className="wires-name">{current && <span className="wires-here" aria-hidden="true">▶ </span>}{name}</th>
-      <td className="wires-expr">{expression}</td>
+      <td className="wires-expr" title={expression}>{expression}</td>
       {tensor && (
         <td className="wires-shape">
           {shape || 'scalar'}

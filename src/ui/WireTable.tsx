@@ -137,10 +137,10 @@ export function WireTable({ className }: { readonly className?: string }) {
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col">Wire</th>
-              <th scope="col">Computed as</th>
+              <th scope="col">Computed <span className="wide-word">as</span></th>
               {tensor && <th scope="col">Shape</th>}
               <th scope="col" className="value-text">Value</th>
-              <th scope="col" className="grad-text">Gradient ∂{f}/∂·</th>
+              <th scope="col" className="grad-text"><span className="wide-word">Gradient </span>∂{f}/∂·</th>
             </tr>
           </thead>
           <tbody onKeyDown={onKeyDown}>
