@@ -58,6 +58,9 @@ test.describe('big inputs never freeze the page', () => {
     // The bare expression's label is short, the formula is in the editor whole.
     expect(await page.getByTestId('editor.input').inputValue()).toHaveLength(BIG.length);
     await page.screenshot({ path: 'test-results/big-inputs-overview.png' });
+    // The table of wires finds any of them.
+    await page.getByTestId('overview.table').click();
+    await expect(page.getByTestId('display.table')).toHaveAttribute('aria-pressed', 'true');
     expect(app.errors).toEqual([]);
   });
 

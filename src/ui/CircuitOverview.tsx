@@ -1,6 +1,7 @@
 import { circuitOverview, describeShape, formatFull, outputSymbol, wireName, type CircuitNode, type Engine } from '../core/index.ts';
 import { MAX_DRAWN_GATES } from '../render/constants.ts';
 import type { Model } from '../state/model.ts';
+import { useApp } from './store-context.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 /** Inputs listed here at most; the wire table lists them all. */
@@ -15,18 +16,22 @@ function valueText(tape: Engine, i: number, grad: boolean): string {
 
 /**
  * What a circuit too big to draw legibly still shows: its output and every input with value and gradient (computed,
- * as always, by the engine), and what it is made of. The wire table takes the drawing's place beside it.
+ * as always, by the engine), and what it is made of; a button opens the searchable table of every wire.
  */
 export function CircuitOverview({ model }: { model: Model }) {
   const { circuit, tape } = model;
   const overview = circuitOverview(circuit);
   const f = outputSymbol(circuit);
+  const setDisplay = useApp((s) => s.setDisplay);
   return (
     <div className="circuit-overview" data-testid="circuit.overview">
       <p className="overview-why">
         {count(overview.gates)} gates, {count(overview.depth)} deep: too many to draw legibly (circuits of up to{' '}
         {count(MAX_DRAWN_GATES)} gates are drawn). Every value and gradient is computed.
       </p>
+      <button type="button" onClick={() => setDisplay('table')} data-testid="overview.table">
+        Search all {count(circuit.nodes.length)} wires in the table
+      </button>
       <dl className="overview-output">
         <dt>Output {circuit.outputName}</dt>
         <dd data-testid="overview.output">{valueText(tape, circuit.output, false)}</dd>

@@ -152,7 +152,6 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
       {overview && model && (
         <div className="circuit-too-big">
           <CircuitOverview model={model} />
-          {/* The searchable table of every wire (src/ui/WireTable.tsx, being built) goes here. */}
         </div>
       )}
       <div className="circuit-surface" hidden={overview}>
