@@ -168,9 +168,15 @@ export function formulaTooLong(source: string): number | null {
   return length > MAX_LINK_FORMULA ? length : null;
 }
 
+/** A deck packed once: a link is rebuilt on every step, the deck seldom changes. */
+const packedDecks = new WeakMap<Deck, string>();
+
 /** A deck as `deck=<name>` when built in, else packed into `dz=`. */
 export function deckParam(deck: Deck, name: string | null): [string, string] {
-  return name !== null && builtInDeck(name) === deck ? ['deck', name] : ['dz', packText(JSON.stringify(deck))];
+  if (name !== null && builtInDeck(name) === deck) return ['deck', name];
+  let packed = packedDecks.get(deck);
+  if (packed === undefined) packedDecks.set(deck, (packed = packText(JSON.stringify(deck))));
+  return ['dz', packed];
 }
 
 /** The query string (with `?`, or empty) that reopens this view. Defaults are left out to keep links short. */

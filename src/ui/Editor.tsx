@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type RefObject } from 'react';
 import { errorRange, gateRange, type TextRange } from './gate-range.ts';
 import { caretAfterChange, historyFor } from './source-history.ts';
 import { useApp, useAppStore } from './store-context.ts';
@@ -29,12 +29,46 @@ function Gutter({ lines, errorLine }: { lines: number; errorLine: number | undef
   );
 }
 
-/** Scrolls the editor's box (only it, not the page) so that a 0-based line is in view. */
-function revealLine(box: HTMLElement, area: HTMLTextAreaElement, line: number) {
-  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 21;
+interface BoxMetrics { lineHeight: number; height: number; scrollTop: number }
+
+/**
+ * The editor box's line height, height and scroll, kept up to date by observers, so that revealing the current line
+ * on every step reads no layout: a read there forced a layout of the whole page before the circuit's labels changed,
+ * which then laid it out again (two layouts a step, ~100 ms each at 500 gates on a busy machine).
+ */
+function useBoxMetrics(box: RefObject<HTMLDivElement | null>, area: RefObject<HTMLTextAreaElement | null>): RefObject<BoxMetrics> {
+  const metrics = useRef<BoxMetrics>({ lineHeight: 21, height: 0, scrollTop: 0 });
+  useEffect(() => {
+    const el = box.current;
+    const text = area.current;
+    if (!el || !text) return;
+    const measure = () => {
+      metrics.current = { lineHeight: parseFloat(getComputedStyle(text).lineHeight) || 21, height: el.clientHeight, scrollTop: el.scrollTop };
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(el);
+    observer?.observe(text);
+    const onScroll = () => (metrics.current.scrollTop = el.scrollTop);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      observer?.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+  }, [box, area]);
+  return metrics;
+}
+
+/** Scrolls the editor's box (only it, not the page) so that a 0-based line is in view; writes only when it must move. */
+function revealLine(box: HTMLElement, metrics: BoxMetrics, line: number) {
+  const { lineHeight, height, scrollTop } = metrics;
   const top = line * lineHeight;
-  if (top < box.scrollTop) box.scrollTop = Math.max(0, top - lineHeight);
-  else if (top + 2 * lineHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + 2 * lineHeight - box.clientHeight;
+  let next = scrollTop;
+  if (top < scrollTop) next = Math.max(0, top - lineHeight);
+  else if (top + 2 * lineHeight > scrollTop + height) next = top + 2 * lineHeight - height;
+  if (next === scrollTop) return;
+  box.scrollTop = next;
+  metrics.scrollTop = box.scrollTop;
 }
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
@@ -52,6 +86,7 @@ export function Editor() {
   const box = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
+  const metrics = useBoxMetrics(box, area);
   const focused = useTextFocus() === 'editor';
 
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
@@ -108,16 +143,16 @@ export function Editor() {
     const el = area.current;
     if (caret.current === null || !el || !box.current) return;
     el.setSelectionRange(caret.current, caret.current);
-    revealLine(box.current, el, lineOf(source, caret.current));
+    revealLine(box.current, metrics.current, lineOf(source, caret.current));
     caret.current = null;
-  }, [source]);
+  }, [source, metrics]);
 
   const mark = useMemo(() => (error ? errorRange(source, error) : gateRange(source, gate)), [source, error, gate]);
 
   // Stepping brings the current gate's line into view, unless the user is typing there.
   useEffect(() => {
-    if (!error && mark && box.current && area.current && document.activeElement !== area.current) revealLine(box.current, area.current, lineOf(source, mark.start));
-  }, [mark, error, source]);
+    if (!error && mark && box.current && area.current && document.activeElement !== area.current) revealLine(box.current, metrics.current, lineOf(source, mark.start));
+  }, [mark, error, source, metrics]);
 
   const lines = useMemo(() => source.split('\n').length, [source]);
 
