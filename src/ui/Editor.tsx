@@ -59,16 +59,18 @@ function useBoxMetrics(box: RefObject<HTMLDivElement | null>, area: RefObject<HT
   return metrics;
 }
 
-/** Scrolls the editor's box (only it, not the page) so that a 0-based line is in view; writes only when it must move. */
+/**
+ * Scrolls the editor's box (only it, not the page) so that a 0-based line is in view. When it must move, the line goes
+ * a third of the way down, so that the next steps' lines are in view already; the write waits for the next frame,
+ * where the layout it needs is done once with the circuit's.
+ */
 function revealLine(box: HTMLElement, metrics: BoxMetrics, line: number) {
   const { lineHeight, height, scrollTop } = metrics;
   const top = line * lineHeight;
-  let next = scrollTop;
-  if (top < scrollTop) next = Math.max(0, top - lineHeight);
-  else if (top + 2 * lineHeight > scrollTop + height) next = top + 2 * lineHeight - height;
-  if (next === scrollTop) return;
-  box.scrollTop = next;
-  metrics.scrollTop = box.scrollTop;
+  if (top >= scrollTop && top + 2 * lineHeight <= scrollTop + height) return;
+  const next = Math.max(0, Math.round(top - height / 3));
+  metrics.scrollTop = next;
+  requestAnimationFrame(() => (box.scrollTop = next));
 }
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
