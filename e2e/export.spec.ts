@@ -93,7 +93,7 @@ test('lecture-1 at the end of the backward pass: the SVG and PNG exports look as
   };
   const onScreen = await app.svg.evaluate(looks);
   const exported = await viewer.evaluate(looks, svg);
-  expect(onScreen.length).toBeGreaterThan(10);
+  expect(onScreen).toHaveLength(10);
   expect(exported).toEqual(onScreen);
   await viewer.locator('#picture').screenshot({ path: 'test-results/screenshots/export-svg.png' });
   await viewer.close();
