@@ -1,13 +1,10 @@
-import { chromium, type Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { withBuiltApp } from './built-app.ts';
 import { compileSource } from '../core/index.ts';
 import { mixedCircuitSource } from './circuit-source.ts';
 import { nestedChainSource, statementChainSource } from './generate-sources.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const outDir = fileURLToPath(new URL('../../bench-results/app-paste-build/', import.meta.url));
 const PORT = 4515;
 /** Issue 11: 5,000 gates in any formatting drawn in ≤ 1 s; no main-thread task over 200 ms; too big to draw: shown in ≤ 2 s. */
 const DRAWN_TARGET_MS = 1000;
@@ -89,15 +86,8 @@ export async function runAppBench(): Promise<string> {
     workload('chain, 25,000 statements', statementChainSource(50_000)),
     workload('tanh sum, one line', tanhSum(125_000)),
   ];
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, build: { outDir }, preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
-  const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   const ratio = (v: number, target: number) => `${(v / target).toFixed(2)}×`;
-  try {
+  return withBuiltApp(PORT, async (browser) => {
     const rows = ['workload                      gates   source KB  shown       paste→shown ms  longest task ms  tasks > 200 ms  vs target'];
     for (const w of workloads) {
       const f = await measurePaste(browser, w);
@@ -112,10 +102,7 @@ export async function runAppBench(): Promise<string> {
       'Formulas pasted into the app (headless Chromium, 1280×800, Ctrl+V over the lecture example; from the key to the frame that shows the drawing or the overview; one run each)',
       ...rows,
     ].join('\n');
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,8 +1,7 @@
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { BrowserFigures } from './browser/bench-page.ts';
+import { launchChromium } from './built-app.ts';
 
 const root = fileURLToPath(new URL('./browser/', import.meta.url));
 const outDir = fileURLToPath(new URL('../../bench-results/browser-build/', import.meta.url));
@@ -13,11 +12,7 @@ const PORT = 4391;
 export async function runBrowserBench(): Promise<string> {
   await build({ root, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true }, configFile: false });
   const server = await preview({ root, base: './', configFile: false, build: { outDir }, preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
-  const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const rows: BrowserFigures[] = [];
     for (const gates of SIZES) {

@@ -1,15 +1,12 @@
-import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { withBuiltApp } from './built-app.ts';
 import { compileSource, stagedCode } from '../core/index.ts';
 import { circuitTikz } from '../render/tikz.ts';
 import { finalTikzLabels } from '../render/tikz-labels.ts';
 import { buildScene } from '../render/scene.ts';
 import { networkShapeFor, networkSource } from './generate-sources.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const outDir = fileURLToPath(new URL('../../bench-results/app-build/', import.meta.url));
 const PORT = 4393;
 const GATES = 1000;
 const RUNS = 5;
@@ -57,14 +54,7 @@ export async function runExportBench(): Promise<string> {
     layout: timed(() => buildScene(circuit)),
   };
 
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, build: { outDir }, preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
-  const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
+  return withBuiltApp(PORT, async (browser) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://localhost:${PORT}/index.html`);
     await page.getByTestId('editor.input').fill(source);
@@ -81,10 +71,7 @@ export async function runExportBench(): Promise<string> {
       'in the app (headless Chromium, 1280×800)   wall ms  longest task ms  size',
       ...([['SVG', svg], ['PNG 2×', png2], ['PNG 1×', png1]] as const).map(([name, r]) => `${name.padEnd(40)}${f(r.ms)} ${f(r.longestTask).padStart(16)}  ${r.size}`),
     ].join('\n');
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,10 +1,7 @@
-import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { withBuiltApp } from './built-app.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const outDir = fileURLToPath(new URL('../../bench-results/app-build/', import.meta.url));
 const PORT = 4392;
 const ITERATIONS = 60_000;
 const RUNS = 3;
@@ -50,14 +47,7 @@ async function measureRun(page: Page): Promise<TrainFigures> {
 
 /** Issue 10: the 11-line network trained for 60,000 iterations in the app, its circuit, chart and heatmap updating. */
 export async function runTrainBench(): Promise<string> {
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, build: { outDir }, preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
-  const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
+  return withBuiltApp(PORT, async (browser) => {
     const runs: TrainFigures[] = [];
     for (let r = 0; r < RUNS; r++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -73,10 +63,7 @@ export async function runTrainBench(): Promise<string> {
       `all runs ms: ${runs.map((r) => r.ms.toFixed(0)).join(', ')}; longest tasks ms: ${runs.map((r) => r.longestTask.toFixed(0)).join(', ')}`,
       `targets: run ${ok(best.ms, TARGET_MS)}, longest task ${ok(best.longestTask, LONGEST_TASK_TARGET_MS)}`,
     ].join('\n');
-  } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
