@@ -1,5 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * Collects the page's long tasks (main-thread work over 50 ms) from now on. The reader returns their durations, in
+ * rounded ms, since the last read (two frames late: a long task is reported after it ends).
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => new Promise<number[]>((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { longTasks: number[] }).longTasks.splice(0))));
+  }));
+}
+
 /** The app as a user sees it: a page object so the tests read like stories. */
 export class AppPage {
   readonly errors: string[] = [];

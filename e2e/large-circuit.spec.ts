@@ -1,19 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { networkShapeFor, networkSource } from '../src/bench/generate-sources.ts';
-import { AppPage } from './app-page.ts';
-
-/** Collects the page's long tasks (main-thread work over 50 ms) from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const tasks: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => new Promise<number[]>((resolve) => {
-    // A long task is reported after it ends: two frames let the last one arrive.
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { longTasks: number[] }).longTasks)));
-  }));
-}
+import { AppPage, watchLongTasks } from './app-page.ts';
 
 // Alone on this machine the longest task is 50–90 ms; beside another test run it reached 230 ms. The bound catches
 // the composited layer coming back (5–30 s a frame) without failing on a busy machine.

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import examples from '../src/core/fixtures/lecture-examples.json' with { type: 'json' };
 import { packText } from '../src/embed/packed-text.ts';
-import { AppPage } from './app-page.ts';
+import { AppPage, watchLongTasks } from './app-page.ts';
 
 // The table of wires: the drawing's numbers for a screen reader or a keyboard, and for circuits too big to draw.
 test.use({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
@@ -147,12 +147,7 @@ test('a 20,000-gate chain scrolls through its table with no main-thread task ove
   await page.goto(`/?view=table&fz=${packText(source)}`);
   await expect(page.getByTestId('wires.count')).toHaveText(`${(gates + 1).toLocaleString('en-US')} of ${(gates + 1).toLocaleString('en-US')} wires`, { timeout: 60_000 });
   await expect(table(page)).toHaveAttribute('aria-rowcount', String(gates + 2));
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
-  const longTasks = async () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0).map(Math.round));
+  const longTasks = await watchLongTasks(page);
   const scroller = page.getByTestId('wires.scroll');
   await scroller.hover();
   for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 2400);
