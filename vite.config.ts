@@ -50,6 +50,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), classicScript(), katexAssets()],
   base: './',
   build: { target: 'es2022', sourcemap: true, modulePreload: false, rollupOptions: { output: { format: 'iife' } } },
+  // The compile worker (src/state/compile-worker.ts) is a classic script too: a sandboxed embed's rules are the page's.
+  worker: { format: 'iife' },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

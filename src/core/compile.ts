@@ -60,6 +60,20 @@ export function compileSource(source: string, options: CompileOptions = {}): Com
   return parseError ? { ok: false, error: parseError } : withOptions(compiler.finish(), options);
 }
 
+/**
+ * compileSource, and where each node's text starts in the source (-1 for an input, whose text is its name): each text is
+ * `source.slice(start, start + text.length)`, so a worker can send a circuit's texts as numbers, not as 250,000 strings.
+ * `onStatement` hears how far the compile has read, after each statement.
+ */
+export function compileLocated(source: string, onStatement?: (end: number) => void): { result: CompileResult; textStarts: readonly number[] } {
+  const compiler = new Compiler(source);
+  const parseError = parseEach(source, (s) => {
+    compiler.add(s);
+    onStatement?.(s.expr.end);
+  });
+  return { result: parseError ? { ok: false, error: parseError } : compiler.finish(), textStarts: compiler.textStarts };
+}
+
 export function compile(program: Program, source: string, options: CompileOptions = {}): CompileResult {
   const compiler = new Compiler(source);
   for (const s of program.statements) compiler.add(s);
@@ -92,6 +106,8 @@ class Compiler {
   private readonly stack: Expr[] = [];
   private readonly expanded: boolean[] = [];
   private readonly results: Value[] = [];
+  /** Where each node's text starts in the source, or -1 where it is not a slice of it (an input's name). */
+  readonly textStarts: number[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -209,14 +225,19 @@ class Compiler {
     }
   }
 
-  /** Every node is built with the same fields in the same order, so the engine's loops over them stay fast. */
+  /**
+   * Every node is built with the same fields in the same order, so the engine's loops over them stay fast. Its text is
+   * the source of `from`, whose start is kept (see compileLocated), or an input's name.
+   */
   private push(
-    kind: CircuitNode['kind'], op: GateOp | undefined, c: number, args: readonly number[], text: string, span: Span,
+    kind: CircuitNode['kind'], op: GateOp | undefined, c: number, args: readonly number[], from: Expr | string, span: Span,
     names: readonly string[] = NONE, shape: Shape = SCALAR, init: Float64Array | undefined = undefined,
   ): number {
     if (this.nodes.length >= MAX_NODES) {
       throw compileError(span, `the circuit is too large: expected at most ${MAX_NODES.toLocaleString('en-US')} gates and wires`);
     }
+    const text = typeof from === 'string' ? from : this.text(from);
+    this.textStarts.push(typeof from === 'string' ? -1 : from.start);
     this.nodes.push({ id: '', kind, op, c, args, names, text, span, group: undefined, composite: undefined, shape, init });
     return this.nodes.length - 1;
   }
@@ -233,11 +254,11 @@ class Compiler {
   }
 
   private constant(value: number, expr: Expr): number {
-    return this.push('const', undefined, value, NONE, this.text(expr), expr.span);
+    return this.push('const', undefined, value, NONE, expr, expr.span);
   }
 
   private gate(op: GateOp, args: readonly number[], expr: Expr, c = 0, shape: Shape = SCALAR): number {
-    return this.push('gate', op, c, args, this.text(expr), expr.span, NONE, shape);
+    return this.push('gate', op, c, args, expr, expr.span, NONE, shape);
   }
 
   /** A shape, or the error it stands for, at the operator or function name. */
@@ -289,7 +310,7 @@ class Compiler {
         case 'name': results.push(this.lookup(e)); break;
         case 'array': {
           const { shape, values } = this.tensorLiteral(e, '');
-          results.push(this.push('const', undefined, 0, NONE, this.text(e), e.span, NONE, shape, values));
+          results.push(this.push('const', undefined, 0, NONE, e, e.span, NONE, shape, values));
           break;
         }
         case 'unary': {
@@ -355,7 +376,7 @@ class Compiler {
       case 'softmax': return this.gate('softmax', [this.wire(first)], e, 0, this.shapeOf(first));
       case 'zeros': case 'ones': case 'randn': case 'rand': {
         const { shape, values } = this.tensorLiteral(e, `@${e.span.offset}`);
-        return this.push('const', undefined, 0, NONE, this.text(e), e.span, NONE, shape, values);
+        return this.push('const', undefined, 0, NONE, e, e.span, NONE, shape, values);
       }
       default: {
         const wire = this.wire(first);

@@ -1,6 +1,6 @@
 export { evaluate, type EvaluateResult, type NamedValue, type InputResult } from './evaluate.ts';
 export { parse, MAX_SOURCE_LENGTH, type ParseResult } from './parser.ts';
-export { compile, compileSource, MAX_NODES, type CompileOptions, type CompileResult } from './compile.ts';
+export { compile, compileLocated, compileSource, MAX_NODES, type CompileOptions, type CompileResult } from './compile.ts';
 export { autoName, outputSymbol, wireName, type Circuit, type CircuitNode, type NodeKind } from './circuit.ts';
 export { gate, GATES, type GateSpec, type Op } from './gates.ts';
 export { Tape } from './tape.ts';

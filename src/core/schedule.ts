@@ -28,28 +28,34 @@ export class Schedule {
   constructor(readonly circuit: Circuit) {
     const { nodes, live } = circuit;
     const n = nodes.length;
-    const gates: number[] = [];
-    for (let i = 0; i < n; i++) if (nodes[i]?.kind === 'gate') gates.push(i);
-    const liveGates = gates.filter((i) => live[i]);
-    this.forwardCount = gates.length;
-    this.backwardCount = liveGates.length;
-    this.seedStep = gates.length + 1;
-    this.last = this.seedStep + liveGates.length;
+    // Typed arrays and two passes, no list per gate: at 250,000 nodes this is a few milliseconds of the page's time.
+    let gates = 0;
+    let liveGates = 0;
+    for (let i = 0; i < n; i++) {
+      if (nodes[i]?.kind !== 'gate') continue;
+      gates++;
+      if (live[i]) liveGates++;
+    }
+    this.forwardCount = gates;
+    this.backwardCount = liveGates;
+    this.seedStep = gates + 1;
+    this.last = this.seedStep + liveGates;
     this.order = new Int32Array(this.last + 1);
     this.order[0] = -1;
     this.valueStep = new Int32Array(n);
     this.backwardStep = new Int32Array(n).fill(-1);
-    gates.forEach((g, k) => {
-      this.order[k + 1] = g;
-      this.valueStep[g] = k + 1;
-    });
-    this.order[this.seedStep] = circuit.output;
-    for (let k = 0; k < liveGates.length; k++) {
-      const g = liveGates[liveGates.length - 1 - k] as number;
-      const step = this.seedStep + 1 + k;
-      this.order[step] = g;
-      this.backwardStep[g] = step;
+    let forward = 0;
+    let backward = this.last;
+    for (let g = 0; g < n; g++) {
+      if (nodes[g]?.kind !== 'gate') continue;
+      this.order[++forward] = g;
+      this.valueStep[g] = forward;
+      if (!live[g]) continue;
+      // The last live gate passes its gradient first, right after the seed.
+      this.order[backward] = g;
+      this.backwardStep[g] = backward--;
     }
+    this.order[this.seedStep] = circuit.output;
   }
 
   step(k: number): ScheduledStep {

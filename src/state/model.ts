@@ -1,8 +1,11 @@
-import { compileSource, createEngine, Schedule, type Circuit, type Engine, type SourceError } from '../core/index.ts';
+import { circuitOverview, compileSource, createEngine, Schedule, Tape, type Circuit, type Engine, type SourceError } from '../core/index.ts';
+import type { TapeArrays } from '../core/tape.ts';
 import { asScalars, MAX_AS_SCALARS_GATES } from '../core/transforms/as-scalars.ts';
 import { expandSigmoid } from '../core/transforms/expand-sigmoid.ts';
 import { expandSoftmax } from '../core/transforms/expand-softmax.ts';
 import { carryInputs } from './carry-inputs.ts';
+import { shapeKey } from '../core/shape-key.ts';
+import { unpackCircuit, type PackedResult } from '../worker/circuit-transfer.ts';
 
 /** How a compiled circuit is shown: each view is a transform of the one compiled circuit, never a new compile. */
 export interface ViewOptions {
@@ -33,14 +36,41 @@ export type BuildResult = { ok: true; model: Model } | { ok: false; error: Sourc
 export const buildStats = { compiles: 0 };
 
 export function buildModel(source: string, options: ViewOptions): BuildResult {
+  return runToEnd(buildSteps(source, options));
+}
+
+/**
+ * buildModel in steps: each `yield` is a place where the page may take its turn (see run-in-slices.ts), so that a big
+ * source holds the page for the compile and then only for one slice at a time.
+ */
+export function* buildSteps(source: string, options: ViewOptions): Generator<void, BuildResult> {
   buildStats.compiles++;
   const compiled = compileSource(source);
   if (!compiled.ok) return compiled;
-  return { ok: true, model: present(source, compiled.circuit, options) };
+  yield;
+  return { ok: true, model: yield* presentSteps(source, compiled.circuit, options) };
+}
+
+/** buildModel for a circuit a worker compiled and packed: unpacked, then shown, in slices (the share unpacked is yielded). */
+export function* unpackedSteps(packed: PackedResult, source: string, options: () => ViewOptions): Generator<number | void, BuildResult> {
+  if (!packed.ok) return packed;
+  const circuit = yield* unpackCircuit(packed.circuit, source);
+  yield 1;
+  return { ok: true, model: yield* presentSteps(source, circuit, options(), undefined, packed) };
 }
 
 /** The compiled circuit under a view, with input values carried over from the model shown before, if any. */
 export function present(source: string, compiled: Circuit, options: ViewOptions, from?: Model): Model {
+  return runToEnd(presentSteps(source, compiled, options, from));
+}
+
+/**
+ * present in steps, as buildSteps: the engine, the step order, the shape key and the overview each take one. `made`:
+ * the shape key and the tape a worker made for `compiled`, used when the view shows it untransformed.
+ */
+export function* presentSteps(
+  source: string, compiled: Circuit, options: ViewOptions, from?: Model, made?: { readonly shape: string; readonly tape?: TapeArrays },
+): Generator<void, Model> {
   let circuit = compiled;
   let asScalarsRefused: number | undefined;
   if (options.asScalars && compiled.tensor) {
@@ -58,21 +88,31 @@ export function present(source: string, compiled: Circuit, options: ViewOptions,
     else asScalarsRefused = result.gates;
   }
   if (options.expandSigmoid) circuit = expandSoftmax(expandSigmoid(circuit));
-  const tape = createEngine(circuit);
+  const untransformed = circuit === compiled ? made : undefined;
+  const tape = untransformed?.tape ? new Tape(circuit, untransformed.tape) : createEngine(circuit);
   if (from) {
     carryInputs(from.tape, tape);
     tape.run();
   }
+  yield;
+  const schedule = new Schedule(circuit);
+  yield;
+  const shape = untransformed?.shape ?? shapeKey(circuit);
+  yield;
+  // Computed once per circuit and kept: the overview of a circuit too big to draw then shows without a long task.
+  circuitOverview(circuit);
   return {
-    source, compiled, circuit, tape, schedule: new Schedule(circuit), shape: shapeOf(circuit),
+    source, compiled, circuit, tape, schedule, shape,
     ...(asScalarsRefused !== undefined ? { asScalarsRefused } : {}),
   };
 }
 
 export { MAX_AS_SCALARS_GATES };
 
-function shapeOf(circuit: Circuit): string {
-  const parts: string[] = [];
-  for (const n of circuit.nodes) parts.push(`${n.id}:${n.kind}:${n.op ?? ''}:${n.kind === 'input' ? '' : n.c}:${n.args.join(',')}:${n.names.join(',')}:${n.shape.join('x')}`);
-  return parts.join('|');
+/** Runs steps to their end at once, as code that needs the result now (a link, a host page, a test) does. */
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

@@ -3,8 +3,10 @@ import { findDeclaration, normalizeLineBreaks, type SourceError } from '../core/
 import { carryStep } from './carry-step.ts';
 import { createDeckSlice, type DeckSlice } from './deck-slice.ts';
 import { findScalarInput, NO_PENDING, sourceWithValues, withInput, type PendingValues } from './input-values.ts';
-import { buildModel, present, type Model } from './model.ts';
+import { createCompileWorker } from './compile-worker.ts';
+import { buildModel, buildSteps, present, unpackedSteps, type BuildResult, type Model } from './model.ts';
 import { createQuizSlice, type QuizSlice } from './quiz-slice.ts';
+import { runInSlices } from './run-in-slices.ts';
 import { createTrainSlice, type TrainSlice } from './train-slice.ts';
 
 export type Theme = 'light' | 'dark' | 'projector';
@@ -17,11 +19,18 @@ export interface Panels {
 /** How the circuit is shown: drawn, or as a table of its wires (for a screen reader, or a circuit too big to draw). */
 export type Display = 'circuit' | 'table';
 export type StepTarget = number | 'start' | 'end' | 'next' | 'prev';
+export interface BuildProgress {
+  readonly phase: 'compiling' | 'preparing';
+  /** The share done, 0 to 1, when it is known. */
+  readonly done?: number;
+}
 
 /**
  * A source this long takes a compile the page would feel (about 0.1 s at 100,000 characters, seconds at 1,000,000).
- * Typed or pasted, it is compiled once the typing pauses, after the page has shown the edit and a note that the
- * circuit is being built; a newer edit cancels a build that has not started.
+ * Typed or pasted, it is compiled once the typing pauses, in a Web Worker, while the page shows the edit and a note
+ * with the build's progress; the circuit comes back as typed arrays and is unpacked and prepared a slice per task.
+ * Where no worker can run (a sandboxed embed, Node) it is compiled on the page, and only prepared in slices.
+ * A newer edit cancels the build at any point: the worker is stopped, the slices not yet run never run.
  */
 export const DEFERRED_BUILD_CHARS = 100_000;
 export const DEFERRED_BUILD_PAUSE_MS = 200;
@@ -45,6 +54,8 @@ interface CircuitSlice {
   setSource(source: string, step?: StepTarget, when?: 'now' | 'soon'): SourceError | null;
   /** A source is waiting to be compiled (see DEFERRED_BUILD_CHARS): model and error are still the previous source's. */
   building: boolean;
+  /** How far that build is: compiling (and the share of the source read, once known), then preparing what is shown. */
+  buildProgress: BuildProgress | null;
   /** Shows an input at a new value (a slider tick): recomputes a fork of the engine; the source is left alone. */
   previewInput(name: string, value: number): boolean;
   /** Writes the pending values into the source, once (slider released, field left). */
@@ -115,30 +126,54 @@ export function createAppStore(initial: InitialState): AppStore {
     // Bumped by every edit: a deferred build that finds it changed has been overtaken by a newer edit.
     let generation = 0;
     let deferred: ReturnType<typeof setTimeout> | undefined;
+    const compiler = createCompileWorker();
+    let cancelCompile = () => {};
     const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, when: 'now' | 'soon' = 'now'): SourceError | null => {
       const mine = ++generation;
       clearTimeout(deferred);
+      cancelCompile();
       if (when === 'soon' && source.length >= DEFERRED_BUILD_CHARS) {
-        set({ source, expandSigmoid, building: true, playing: false, pending: NO_PENDING });
-        const build = () => {
-          if (mine === generation) publish(source, expandSigmoid, step);
-        };
-        // Once the pause is over, one more frame: the edit and the note are on screen before the build holds the page.
-        deferred = setTimeout(() => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (deferred = setTimeout(build))) : build()), DEFERRED_BUILD_PAUSE_MS);
+        set({ source, expandSigmoid, building: true, buildProgress: { phase: 'compiling' }, playing: false, pending: NO_PENDING });
+        deferred = setTimeout(() => buildInBackground(source, expandSigmoid, step, mine), DEFERRED_BUILD_PAUSE_MS);
         return null;
       }
       return publish(source, expandSigmoid, step);
     };
-    const publish = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null => {
-      const built = buildModel(source, { expandSigmoid, asScalars: get().asScalars });
+    const buildInBackground = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, mine: number) => {
+      const current = () => mine === generation;
+      const options = () => ({ expandSigmoid, asScalars: get().asScalars });
+      const finish = (built: BuildResult) => show(source, expandSigmoid, step, built);
+      // Told only when the shown number changes: a status re-rendered at every slice would be noise.
+      const progress = (phase: BuildProgress['phase'], share?: number) => {
+        const done = share === undefined ? undefined : Math.floor(share * 20) / 20;
+        const shown = get().buildProgress;
+        if (current() && (shown?.phase !== phase || shown.done !== done)) set({ buildProgress: done === undefined ? { phase } : { phase, done } });
+      };
+      cancelCompile = compiler.compile(source, {
+        progress: (read) => progress('compiling', read),
+        done: (packed) => {
+          progress('preparing');
+          runInSlices(unpackedSteps(packed, source, options), current, finish, (share) => typeof share === 'number' && progress('preparing', share));
+        },
+        // On the page, the compile is one task; the note and the edit are on screen a frame before it holds the page.
+        unavailable: () => {
+          const start = () => runInSlices(buildSteps(source, options()), current, finish, () => progress('preparing'));
+          if (typeof requestAnimationFrame === 'function') requestAnimationFrame(start);
+          else start();
+        },
+      });
+    };
+    const publish = (source: string, expandSigmoid: boolean, step: StepTarget | undefined): SourceError | null =>
+      show(source, expandSigmoid, step, buildModel(source, { expandSigmoid, asScalars: get().asScalars }));
+    const show = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, built: BuildResult): SourceError | null => {
       const { model: old, step: oldStep, revision } = get();
       if (!built.ok) {
-        set({ source, expandSigmoid, error: built.error, building: false, playing: false, pending: NO_PENDING });
+        set({ source, expandSigmoid, error: built.error, building: false, buildProgress: null, playing: false, pending: NO_PENDING });
         return built.error;
       }
       const model = built.model;
       const carried = step !== undefined ? resolveStep(model, 0, step) : old ? carryStep(old, oldStep, model) : 0;
-      set({ source, expandSigmoid, model, error: null, building: false, step: carried, revision: revision + 1, pending: NO_PENDING });
+      set({ source, expandSigmoid, model, error: null, building: false, buildProgress: null, step: carried, revision: revision + 1, pending: NO_PENDING });
       return null;
     };
 
@@ -158,6 +193,7 @@ export function createAppStore(initial: InitialState): AppStore {
       model: null,
       error: null,
       building: false,
+      buildProgress: null,
       revision: 0,
       pending: NO_PENDING,
       step: 0,

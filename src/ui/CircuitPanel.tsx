@@ -60,6 +60,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
   const error = useApp((s) => s.error);
   const overview = tooBigToDraw(model);
   const building = useApp((s) => (s.building ? s.source.length : 0));
+  const buildProgress = useApp((s) => s.buildProgress);
 
   useEffect(() => {
     if (!svg.current) return;
@@ -136,7 +137,9 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
       {building > 0 && (
         <p className="building-note" role="status" data-testid="circuit.building">
           <span className="building-spinner" aria-hidden="true" />
-          Building the circuit of {building.toLocaleString('en-US')} characters…
+          Building the circuit of {building.toLocaleString('en-US')} characters: {buildProgress?.phase === 'preparing' ? 'preparing' : 'compiling'}…
+          {/* The share moves often; a screen reader hears the phase change, not every number. */}
+          {buildProgress?.done !== undefined && <span aria-hidden="true" data-testid="circuit.building.done"> {Math.round(buildProgress.done * 100)} %</span>}
         </p>
       )}
       {error && !model && (
