@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, GATE_FONT, GATE_MIN_PX, LABEL_FONT, LABEL_MIN_PX, LABEL_MIN_SCALE, LARGE_SCENE, MAX_GATE_BOOST, MAX_LABEL_BOOST, MAX_SYMBOL_BOOST, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
+import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, GATE_FONT, GATE_MIN_PX, LABEL_FONT, LABEL_MIN_PX, LABEL_MIN_SCALE, LARGE_SCENE, MAX_GATE_BOOST, MAX_WINDOW_NODES, SKETCH_BELOW_SCALE, VIRTUAL_SCENE, WINDOW_MARGIN, MAX_LABEL_BOOST, MAX_SYMBOL_BOOST, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
 import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
@@ -8,6 +8,8 @@ import { pageZoom } from './page-zoom.ts';
 import { CIRCUIT_KEYS, GateFocus } from './gate-focus.ts';
 import type { WireLabels } from './labels.ts';
 import type { Scene } from './scene.ts';
+import { area, contains, countIn, sceneWindow, viewRect, type SceneWindow } from './scene-window.ts';
+import { sketchPaths } from './sketch.ts';
 import { describeTarget, wireOf, WIRE_TARGETS } from './targets.ts';
 import { letVerticalSwipesScroll } from './vertical-swipe.ts';
 
@@ -59,6 +61,8 @@ export class CircuitView {
   /** The transform drawn into the svg; during a gesture on a large circuit the screen runs ahead of it. */
   private committed = d3.zoomIdentity;
   private pending: d3.ZoomTransform | null = null;
+  /** Where the camera is moving to (a framing still animating); steps taken meanwhile judge what is in view by it. */
+  private heading: d3.ZoomTransform | null = null;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
   private scene: Scene | null = null;
   private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
@@ -76,6 +80,13 @@ export class CircuitView {
   private followEnabled = true;
   /** How many layouts were drawn: a value edit must never draw one (tests read it from the svg). */
   private scenesDrawn = 0;
+  /**
+   * A scene of VIRTUAL_SCENE nodes or more has only the part around the view in the DOM (`window`), drawn again as
+   * the view moves; `drawn` flags its nodes. Laying out and painting every gate of a large circuit held the page for seconds.
+   */
+  private virtual = false;
+  private window: SceneWindow | null = null;
+  private drawn = new Uint8Array();
 
   private framing: Required<Framing>;
   /** The scale this scene was framed at while the page was not zoomed, and the least scale framing allows now. */
@@ -91,6 +102,9 @@ export class CircuitView {
     this.svg.selectAll('*').remove();
     this.svg.attr('data-follow', '0');
     this.viewport = this.svg.append('g').attr('class', 'viewport');
+    const sketch = this.viewport.append('g').attr('class', 'sketch').attr('aria-hidden', 'true');
+    sketch.append('path').attr('class', 'sketch-wires');
+    sketch.append('path').attr('class', 'sketch-shapes');
     this.viewport.append('g').attr('class', 'edges');
     this.viewport.append('g').attr('class', 'nodes');
     this.viewport.append('g').attr('class', 'labels');
@@ -111,7 +125,10 @@ export class CircuitView {
       .extent(() => [[0, 0], [this.size.width, this.size.height]])
       .on('zoom', (event: d3.D3ZoomEvent<Element, unknown>) => {
         // A pan or zoom by the reader (not by the view itself) takes over the camera until Fit or Follow.
-        if (event.sourceEvent) this.setFollowing(false);
+        if (event.sourceEvent) {
+          this.setFollowing(false);
+          this.heading = null;
+        }
         this.preview(event.transform);
       });
     this.surface.call(this.zoom).on('dblclick.zoom', null);
@@ -146,24 +163,87 @@ export class CircuitView {
 
   /** Draws a new circuit shape, moving the gates it shares with the one shown; labels start blank until `update`. */
   setScene(scene: Scene): void {
-    const animate = this.scene !== null && this.duration > 0;
     const focused = this.keys.focusedNode();
+    this.virtual = scene.nodes.length >= VIRTUAL_SCENE;
+    const animate = this.scene !== null && this.duration > 0 && !this.virtual;
     this.scene = scene;
+    this.labels = null;
     this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
-    drawEdges(this.viewport.select('g.edges'), scene, animate ? this.duration : 0);
-    drawNodes(this.viewport.select('g.nodes'), scene, animate ? this.duration : 0, (i, target) => {
+    this.draw(this.virtual ? this.windowAround([]) : null, animate ? this.duration : 0);
+    this.keys.setScene(scene, focused);
+    if (this.virtual && !this.drawn[this.keys.stopNode]) this.redrawWindow([]);
+    this.svg.attr('data-nodes', scene.nodes.length).attr('data-scenes', ++this.scenesDrawn);
+  }
+
+  /**
+   * Puts the nodes and edges of `window` (all of them when null) into the DOM, keyed so that those already there stay.
+   * A window seen from far away (`window.sketch`) is drawn as a sketch instead, but for its pinned nodes and their wires.
+   */
+  private draw(window: SceneWindow | null, duration: number): void {
+    const scene = this.scene as Scene;
+    this.window = window;
+    const full = window?.sketch ? window.pinned : window?.nodes;
+    const part = full ? { ...scene, nodes: full.map((i) => scene.nodes[i] as Scene['nodes'][number]) } : scene;
+    this.drawn = new Uint8Array(scene.nodes.length);
+    for (const n of part.nodes) this.drawn[n.index] = 1;
+    const edges = window?.sketch ? window.edges.filter((k) => this.drawn[scene.edges[k]?.target as number] === 1) : window?.edges;
+    drawEdges(this.viewport.select('g.edges'), scene, duration, edges);
+    drawNodes(this.viewport.select('g.nodes'), part, duration, (i, target) => {
       if (!target.closest(WIRE_TARGETS)) this.events.onGateClick?.(i);
     });
-    this.labelElements = drawLabels(this.viewport.select('g.labels'), scene);
-    this.keys.setScene(scene, focused);
-    this.svg.attr('data-nodes', scene.nodes.length).attr('data-scenes', ++this.scenesDrawn);
+    this.labelElements = drawLabels(this.viewport.select('g.labels'), part);
+    const sketch = window?.sketch ? sketchPaths(scene, window.nodes.filter((i) => !this.drawn[i]), window.edges.filter((k) => !this.drawn[scene.edges[k]?.target as number])) : { wires: '', shapes: '' };
+    this.viewport.select('path.sketch-wires').attr('d', sketch.wires || null);
+    this.viewport.select('path.sketch-shapes').attr('d', sketch.shapes || null);
+    this.svg.attr('data-drawn', part.nodes.length).attr('data-sketch', window?.sketch ? window.nodes.length : null);
+  }
+
+  /**
+   * The window for transform `t` (the committed one by default), keeping `extra` nodes, the current gate and the
+   * keyboard's stop drawn: the view and WINDOW_MARGIN views around it, or just the view when that would be too many
+   * nodes; seen from far away, a sketch of it.
+   */
+  private windowAround(extra: readonly number[], t: d3.ZoomTransform = this.committed): SceneWindow {
+    const scene = this.scene as Scene;
+    const { width, height } = this.size;
+    const wide = viewRect(t, width, height, WINDOW_MARGIN);
+    const rect = countIn(scene, wide) > MAX_WINDOW_NODES ? viewRect(t, width, height, 0) : wide;
+    return sceneWindow(scene, rect, [...extra, this.focus.node, this.keys.stopNode], t.k < SKETCH_BELOW_SCALE);
+  }
+
+  /** Draws the window around the view again, its labels and highlight as they were (new label elements start blank). */
+  private redrawWindow(extra: readonly number[], t?: d3.ZoomTransform): void {
+    if (!this.scene) return;
+    this.draw(this.windowAround(extra, t), 0);
+    this.shown = { value: [], grad: [], partial: new Uint8Array(this.scene.nodes.length) };
+    if (this.labels) this.shown = updateLabels(this.labelElements, this.labels, this.shown, 0, this.drawnNodes());
+    this.highlight(this.focus);
+    this.keys.redrawn();
+  }
+
+  /** The nodes drawn in full (all of them when the scene is not windowed). */
+  private drawnNodes(): readonly number[] | undefined {
+    return this.window ? (this.window.sketch ? this.window.pinned : this.window.nodes) : undefined;
+  }
+
+  /**
+   * After the view moved (or before it moves to `t`): a new window once the view leaves the one drawn, shows far less
+   * of it than is drawn, or crosses the scale between a sketch and a drawing.
+   */
+  private followView(t: d3.ZoomTransform = this.heading ?? this.committed): void {
+    if (!this.virtual || !this.scene || !this.window || this.size.width <= 0) return;
+    const seen = viewRect(t, this.size.width, this.size.height, 0);
+    const fits = contains(this.window.rect, seen) && area(this.window.rect) <= 9 * area(seen);
+    if (fits && this.window.sketch === t.k < SKETCH_BELOW_SCALE) return;
+    this.redrawWindow([], t);
   }
 
   /** Writes the labels of one step, touching only those that changed, and highlights the step's gate and wires. */
   update(labels: WireLabels, focus: Focus, name: (nodeIndex: number) => string = () => ''): void {
     if (!this.scene) return;
     this.labels = labels;
-    this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration);
+    if (this.virtual && focus.node >= 0 && !this.drawn[focus.node]) this.redrawWindow([focus.node]);
+    this.shown = updateLabels(this.labelElements, labels, this.shown, this.duration, this.drawnNodes());
     this.highlight(focus);
     this.keys.update(focus.node, name);
     if (this.following && !this.inView(focus.node)) this.frame(focus.node, true);
@@ -201,7 +281,7 @@ export class CircuitView {
    * what is painted without laying out thousands of elements again) and redrawn once the gesture pauses.
    */
   private preview(t: d3.ZoomTransform): void {
-    if ((this.scene?.nodes.length ?? 0) < LARGE_SCENE) return this.commit(t);
+    if ((this.window?.nodes.length ?? this.scene?.nodes.length ?? 0) < LARGE_SCENE) return this.commit(t);
     const c = this.committed;
     const r = t.k / c.k;
     (this.svg.node() as SVGSVGElement).style.transform = `translate(${t.x - c.x * r}px, ${t.y - c.y * r}px) scale(${r})`;
@@ -228,6 +308,7 @@ export class CircuitView {
       this.events.onLabelsHidden?.(hidden);
     }
     (this.svg.node() as SVGSVGElement).style.transform = '';
+    this.followView();
   }
 
   /** Draws any transform still shown only as a picture. */
@@ -298,6 +379,7 @@ export class CircuitView {
 
   /** Pans a node focused from the keyboard into the middle of the view, when it is not there already, at the same zoom. */
   private reveal(node: number): void {
+    if (this.virtual && !this.drawn[node]) this.redrawWindow([node]);
     const target = this.scene?.nodes[node];
     if (!target || this.inView(node)) return;
     const t = this.pending ?? this.committed;
@@ -309,7 +391,7 @@ export class CircuitView {
   private inView(node: number): boolean {
     const target = this.scene?.nodes[node];
     if (!target) return true;
-    const t = this.pending ?? this.committed;
+    const t = this.heading ?? this.pending ?? this.committed;
     const [x0, y] = t.apply([target.x - target.width / 2, target.y]);
     const [x1] = t.apply([target.stubEnd.x, target.y]);
     const { width, height } = this.size;
@@ -317,6 +399,9 @@ export class CircuitView {
   }
 
   private moveTo(t: d3.ZoomTransform, animate: boolean): void {
+    this.heading = t;
+    // The camera's destination is drawn before it sets off, not again at every frame of the way.
+    this.followView(t);
     if (animate && this.duration > 0) this.surface.transition().duration(this.duration).call(this.zoom.transform, t);
     else {
       this.surface.call(this.zoom.transform, t);
@@ -325,18 +410,29 @@ export class CircuitView {
   }
 
   zoomBy(factor: number): void {
+    this.heading = null;
     this.surface.transition().duration(this.duration).call(this.zoom.scaleBy, factor);
   }
 
   panBy(dx: number, dy: number): void {
+    this.heading = null;
     this.surface.transition().duration(this.duration).call(this.zoom.translateBy, dx, dy);
   }
 
-  /** The drawing and the laid-out scene's size, for an export of the whole circuit (any gesture drawn first). */
-  picture(): { svg: SVGSVGElement; width: number; height: number } | null {
+  /**
+   * The drawing and the laid-out scene's size, for an export of the whole circuit (any gesture drawn first). A large
+   * scene is drawn whole for it: call `release` once the picture is made, to go back to drawing only the view's part.
+   */
+  picture(): { svg: SVGSVGElement; width: number; height: number; release(): void } | null {
     if (!this.scene) return null;
     this.flush();
-    return { svg: this.svg.node() as SVGSVGElement, width: this.scene.width, height: this.scene.height };
+    const release = () => this.virtual && this.redrawWindow([]);
+    if (this.virtual) {
+      this.draw(null, 0);
+      this.shown = this.labels ? updateLabels(this.labelElements, this.labels, { value: [], grad: [], partial: new Uint8Array(this.scene.nodes.length) }, 0) : this.shown;
+      this.highlight(this.focus);
+    }
+    return { svg: this.svg.node() as SVGSVGElement, width: this.scene.width, height: this.scene.height, release };
   }
 
   destroy(): void {

@@ -46,6 +46,19 @@ export const TRANSITION_MS = 250;
 export const ZOOM_EXTENT: [number, number] = [0.05, 8];
 /** From this many nodes, pan and zoom move a picture of the circuit and redraw it when the gesture pauses. */
 export const LARGE_SCENE = 1500;
+/**
+ * From this many nodes only the part of the circuit around the view is in the DOM: what the view shows and WINDOW_MARGIN
+ * views more on each side, drawn again when the view leaves it (a 5,000-gate circuit drawn whole took seconds to lay out).
+ */
+export const VIRTUAL_SCENE = 300;
+export const WINDOW_MARGIN = 0.5;
+/** A window with more nodes than this is only what the view shows, without the margin. */
+export const MAX_WINDOW_NODES = 1200;
+/**
+ * Seen smaller than this, gates are specks and their symbols unreadable: a large circuit is drawn as a sketch of wires
+ * and outlines (two paths), all but the current gate, which keeps its shape and numbers.
+ */
+export const SKETCH_BELOW_SCALE = 0.2;
 export const COMMIT_DELAY_MS = 160;
 
 /* Tensor wires: a shape tag on the wire, the value as a small matrix or a heatmap above it, the gradient below. */

@@ -42,10 +42,14 @@ function join(layer: Layer, nodes: readonly SceneNode[], kind: 'value' | 'grad')
     .text('');
 }
 
-/** Writes only the labels whose text changed since the last call; returns what is now shown. */
-export function updateLabels(elements: LabelElements, labels: WireLabels, shown: ShownLabels, duration: number): ShownLabels {
-  const n = labels.value.length;
-  for (let i = 0; i < n; i++) {
+/**
+ * Writes only the labels whose text changed since the last call, for the nodes at `indices` (every node by default:
+ * a large circuit passes the part it has drawn); `shown` is brought up to date in place and returned.
+ */
+export function updateLabels(elements: LabelElements, labels: WireLabels, shown: ShownLabels, duration: number, indices?: readonly number[]): ShownLabels {
+  const n = indices?.length ?? labels.value.length;
+  for (let j = 0; j < n; j++) {
+    const i = indices ? (indices[j] as number) : j;
     const value = labels.value[i] ?? '';
     const grad = labels.grad[i] ?? '';
     const partial = labels.partial[i] ?? 0;
@@ -55,22 +59,24 @@ export function updateLabels(elements: LabelElements, labels: WireLabels, shown:
       if (tensor.tag && tensor.tag.textContent !== tag) tensor.tag.textContent = tag;
       if (shown.value[i] !== value) updateTensorLabel(tensor, 'value', labels, i, duration, !shown.value[i]);
       if (shown.grad[i] !== grad || shown.partial[i] !== partial) updateTensorLabel(tensor, 'grad', labels, i, duration, !shown.grad[i]);
-      continue;
-    }
-    if (shown.value[i] !== value) {
-      const el = elements.value[i];
-      if (el) write(el, 'value', value, value, duration, !shown.value[i]);
-    }
-    if (grad === QUESTION_MARK) elements.grad[i]?.classList.toggle('asked', i === labels.asked);
-    if (value === QUESTION_MARK) elements.value[i]?.classList.toggle('asked', i === labels.asked);
-    if (shown.grad[i] !== grad || shown.partial[i] !== partial) {
+    } else {
+      if (shown.value[i] !== value) {
+        const el = elements.value[i];
+        if (el) write(el, 'value', value, value, duration, !shown.value[i]);
+      }
+      if (grad === QUESTION_MARK) elements.grad[i]?.classList.toggle('asked', i === labels.asked);
+      if (value === QUESTION_MARK) elements.value[i]?.classList.toggle('asked', i === labels.asked);
       const el = elements.grad[i];
-      if (!el) continue;
-      el.classList.toggle('partial', partial === 1);
-      write(el, 'grad', grad, grad && `∂ ${grad}${partial ? ' + …' : ''}`, duration, !shown.grad[i]);
+      if (el && (shown.grad[i] !== grad || shown.partial[i] !== partial)) {
+        el.classList.toggle('partial', partial === 1);
+        write(el, 'grad', grad, grad && `∂ ${grad}${partial ? ' + …' : ''}`, duration, !shown.grad[i]);
+      }
     }
+    shown.value[i] = value;
+    shown.grad[i] = grad;
+    shown.partial[i] = partial;
   }
-  return { value: labels.value.slice(), grad: labels.grad.slice(), partial: labels.partial.slice() };
+  return shown;
 }
 
 function write(el: SVGTextElement, kind: string, short: string, text: string, duration: number, appearing: boolean): void {

@@ -44,6 +44,16 @@ export class GateFocus {
     this.place(same?.index ?? this.order[0] ?? -1, same !== undefined);
   }
 
+  /** The node that holds the tab stop (it must stay drawn), or -1. */
+  get stopNode(): number {
+    return this.stop;
+  }
+
+  /** Gives the stop's element its attributes again after the nodes around it were drawn anew. */
+  redrawn(): void {
+    this.place(this.stop, false);
+  }
+
   /** Moves the tab stop to the step's gate, unless the reader is inside the circuit; renames the node holding it. */
   update(current: number, name: (i: number) => string): void {
     this.name = name;
@@ -87,6 +97,8 @@ export class GateFocus {
   private place(node: number, focus: boolean): void {
     const layer = this.layer();
     if (!layer || node < 0) return;
+    // Revealed first: a large circuit draws a node out of view only once the view goes there.
+    if (focus) this.events.reveal(node);
     if (node !== this.stop) {
       const old = this.element(this.stop);
       old?.setAttribute('tabindex', '-1');
@@ -100,10 +112,7 @@ export class GateFocus {
     el.setAttribute('role', 'button');
     const name = this.name(node);
     if (name && el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
-    if (focus) {
-      this.events.reveal(node);
-      el.focus({ preventScroll: true });
-    }
+    if (focus) el.focus({ preventScroll: true });
   }
 
   /** The node that has the keyboard focus, or -1. */

@@ -39,7 +39,8 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
       const source = viewRef.current?.picture();
       if (!source) throw new Error('No circuit is drawn.');
       const start = performance.now();
-      const drawn = await circuitSvg(source.svg, source, { background });
+      // A large circuit is drawn whole only while its picture is copied.
+      const drawn = await circuitSvg(source.svg, source, { background }).finally(source.release);
       // Timed for the bench (e2e/export.spec.ts reads these measures).
       performance.measure('export.svg', { start, end: performance.now() });
       if (format === 'svg') return { blob: new Blob([drawn.svg], { type: 'image/svg+xml' }), url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
