@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Collects the page's long tasks (main-thread work over 50 ms) from now on. The reader returns their durations, in
@@ -13,6 +13,20 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
   return () => page.evaluate(() => new Promise<number[]>((resolve) => {
     requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { longTasks: number[] }).longTasks.splice(0))));
   }));
+}
+
+/**
+ * The editor's whole text. Its page holds only the lines in view, so its DOM text is not the text: the editor leaves
+ * a hook for the tests on its editable element (src/ui/editor-view.ts).
+ */
+export function editorText(editor: Locator): Promise<string> {
+  return editor.evaluate((el) => (el as HTMLElement & { editorText: () => string }).editorText());
+}
+
+/** Waits until the editor shows this text (or text that matches). */
+export async function expectEditorText(editor: Locator, expected: string | RegExp): Promise<void> {
+  if (typeof expected === 'string') await expect.poll(() => editorText(editor)).toBe(expected);
+  else await expect.poll(() => editorText(editor)).toMatch(expected);
 }
 
 /** The app as a user sees it: a page object so the tests read like stories. */
@@ -39,6 +53,25 @@ export class AppPage {
 
   get editor() {
     return this.page.getByTestId('editor.input');
+  }
+
+  /** The formula as the editor shows it. */
+  text(): Promise<string> {
+    return editorText(this.editor);
+  }
+
+  expectText(expected: string | RegExp): Promise<void> {
+    return expectEditorText(this.editor, expected);
+  }
+
+  /** The line numbers in the page: the lines in view, and a margin (the first gutter element only sets its width). */
+  get lineNumbers() {
+    return this.page.locator('[data-testid="editor.box"] .cm-lineNumbers .cm-gutterElement:not([style*="visibility"])');
+  }
+
+  /** The error's line number, marked in the gutter. */
+  get errorLineNumber() {
+    return this.page.locator('[data-testid="editor.box"] .cm-gutterElement.error-line');
   }
 
   get progress() {

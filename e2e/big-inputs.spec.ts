@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { statementChainSource } from '../src/bench/generate-sources.ts';
 import { packText } from '../src/embed/packed-text.ts';
-import { AppPage } from './app-page.ts';
+import { AppPage, editorText, expectEditorText } from './app-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -56,7 +56,7 @@ test.describe('big inputs never freeze the page', () => {
     expect(Number(await app.svg.getAttribute('data-nodes'))).toBeLessThan(100);
     await expect(page.locator('.circuit-surface')).toBeHidden();
     // The bare expression's label is short, the formula is in the editor whole.
-    expect(await page.getByTestId('editor.input').inputValue()).toHaveLength(BIG.length);
+    expect(await editorText(page.getByTestId('editor.input'))).toHaveLength(BIG.length);
     await page.screenshot({ path: 'test-results/big-inputs-overview.png' });
     // The table of wires finds any of them.
     await page.getByTestId('overview.table').click();
@@ -88,7 +88,7 @@ test.describe('big inputs never freeze the page', () => {
     await paste(page, source);
     await expect(app.svg).toHaveAttribute('data-nodes', '5001', { timeout: 30_000 });
     console.log(`5,000 gates as 2,500 statements pasted → drawn: ${Date.now() - started} ms`);
-    expect(await page.getByTestId('editor.input').inputValue()).toBe(source);
+    expect(await editorText(page.getByTestId('editor.input'))).toBe(source);
     await expect(page.getByTestId('circuit.overview')).toHaveCount(0);
   });
 
@@ -121,7 +121,7 @@ test.describe('big inputs never freeze the page', () => {
     const app = new AppPage(page);
     const broken = 'x = 1\ny = 2\nf = x * (y + ';
     await page.goto(`/?fz=${packText(broken)}`);
-    await expect(page.getByTestId('editor.input')).toHaveValue(broken);
+    await expectEditorText(page.getByTestId('editor.input'), broken);
     await expect(page.getByTestId('editor.error-position')).toHaveText('Line 3, column 14:');
     await expect(page.getByTestId('editor.error')).not.toContainText('last one that worked');
     await expect(page.getByTestId('circuit.none')).toContainText('No circuit yet: the formula has an error at line 3, column 14');

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { evaluate, FIRST_EXAMPLE } from '../src/core/index.ts';
 import { ATTACKS, expectUnharmed, watchPrototype } from './host/attacks.ts';
 import { HOST_ORIGIN, HostPage, lectureExamples, wire, type Message, type StateReply } from './host/host-page.ts';
+import { expectEditorText } from './app-page.ts';
 
 const examples = lectureExamples();
 const lecture1 = examples.find((e) => e.id === 'lecture-1')!;
@@ -142,7 +143,7 @@ test.describe('the postMessage API, from a course page on another origin', () =>
     }
     expect(evaluate('f = (x +')).toMatchObject({ ok: false, error: { line: 1, column: 9 } });
     // As when typing: the editor shows the text and where it went wrong; the circuit is the last one that worked.
-    await expect(host.app.getByTestId('editor.input')).toHaveValue('x = 1\nf = x $ 2');
+    await expectEditorText(host.app.getByTestId('editor.input'), 'x = 1\nf = x $ 2');
     await expect(host.app.getByTestId('editor.error-position')).toContainText('Line 2, column');
     expect((await host.state()).source).toBe(FIRST_EXAMPLE.source);
   });
@@ -357,7 +358,7 @@ test.describe('hostile text through circuit:load and circuit:set', () => {
       const reply = await host.request({ type: 'circuit:load', id: source, source, step: 'end' });
       expect(['circuit:state', 'circuit:error']).toContain(reply?.type);
       if (reply?.type === 'circuit:error') expect(reply.message).toEqual(expect.any(String));
-      await expect(host.app.getByTestId('editor.input')).toHaveValue(source);
+      await expectEditorText(host.app.getByTestId('editor.input'), source);
     }
     const proto = await host.request<StateReply>({ type: 'circuit:load', id: 'p', source: 'x = 1\n__proto__ = 2\nf = __proto__ * x', step: 'end' });
     expect(proto!.inputs.map((i) => i.name)).toEqual(['x', '__proto__']);

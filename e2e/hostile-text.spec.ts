@@ -9,7 +9,7 @@ const LECTURE_1 = 'x = -2; y = 5; z = -4; f = (x + y) * z';
 const HIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\uFE00-\uFE0F]/u;
 const TROJAN = ATTACKS.find((a) => a.includes('\u202E')) as string;
 
-/** Everything the page shows as text (the editor's own field aside, which holds what was typed). */
+/** Everything the page shows as text, the editor's lines in view included. */
 const shownText = (page: Page) => page.evaluate(() => document.body.innerText);
 
 test.describe('text that cannot mislead, in the browser', () => {
@@ -22,7 +22,12 @@ test.describe('text that cannot mislead, in the browser', () => {
     await expect(error).toContainText('Line 2, column 6:');
     await expect(error).toContainText('unexpected U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control');
     expect(await error.textContent()).not.toMatch(HIDDEN);
-    await expect(page.locator('.gutter .error-line')).toHaveText('2');
+    await expect(app.errorLineNumber).toHaveText('2');
+    // The editor shows the override as a placeholder named in its title, so the text around it keeps its order.
+    const shown = page.locator('.cm-content');
+    await expect(shown).toContainText('f = a');
+    expect(await shown.innerText()).not.toMatch(HIDDEN);
+    await expect(shown.locator('.cm-specialChar')).toHaveAttribute('title', 'U+202E RIGHT-TO-LEFT OVERRIDE');
     await page.screenshot({ path: `${SHOTS}/trojan-source-editor.png` });
     await app.type('f = x + \u0435');
     await expect(error).toContainText("unexpected character 'е' U+0435 CYRILLIC SMALL LETTER IE, which looks like the Latin e");
@@ -33,12 +38,12 @@ test.describe('text that cannot mislead, in the browser', () => {
   test('a lone \\r in a link ends a line: the editor, its line numbers and the circuit agree', async ({ page }) => {
     const app = new AppPage(page);
     await app.open(`?f=${encodeURIComponent('x = 3\ry = 4\r\nf = x * y')}&step=end`);
-    await expect(app.editor).toHaveValue('x = 3\ny = 4\nf = x * y');
-    await expect(page.locator('.gutter')).toHaveText('1\n2\n3');
+    await app.expectText('x = 3\ny = 4\nf = x * y');
+    await expect(app.lineNumbers).toHaveText(['1', '2', '3']);
     await expect(app.value('f')).toHaveText('12.00');
     await page.goto(`/?f=${encodeURIComponent('x = 3\rf = x $ 2')}`);
     await expect(page.getByTestId('editor.error-position')).toHaveText('Line 2, column 7:');
-    await expect(page.locator('.gutter .error-line')).toHaveText('2');
+    await expect(app.errorLineNumber).toHaveText('2');
     expect(app.errors).toEqual([]);
   });
 });
@@ -121,6 +126,6 @@ test.describe('the error boundary', () => {
     await page.screenshot({ path: `${SHOTS}/error-boundary.png` });
     await crash.getByRole('button', { name: 'Reload' }).click();
     await expect(app.svg.locator('g.node').first()).toBeVisible();
-    await expect(app.editor).toHaveValue(formula);
+    await app.expectText(formula);
   });
 });

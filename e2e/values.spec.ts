@@ -8,7 +8,7 @@ test.describe('input values', () => {
     await app.press('End');
     const slider = page.getByTestId('inputs.slider.x');
     const scenes = await app.svg.getAttribute('data-scenes');
-    const source = await app.editor.inputValue();
+    const source = await app.text();
     const box = (await slider.boundingBox())!;
     const y = box.y + box.height / 2;
     // x = -2 sits at 30 % of its [-5, 5] range; drag right, one pixel-ish tick at a time.
@@ -20,7 +20,7 @@ test.describe('input values', () => {
         const x = Number(await slider.inputValue());
         await expect(app.value('f')).toHaveAttribute('data-value', ((x + 5) * -4).toFixed(2).replace('-0.00', '0.00'));
         await expect(app.grad('z')).toHaveAttribute('data-grad', (x + 5).toFixed(2));
-        expect(await app.editor.inputValue()).toBe(source);
+        expect(await app.text()).toBe(source);
         // The range stays put while dragging: it does not chase the value.
         await expect(slider).toHaveAttribute('max', '5');
       }
@@ -29,7 +29,7 @@ test.describe('input values', () => {
     const x = Number(await slider.inputValue());
     expect(x).toBeGreaterThan(3);
     expect(x).toBeLessThanOrEqual(5);
-    await expect(app.editor).toHaveValue(new RegExp(`x = ${x};`));
+    await app.expectText(new RegExp(`x = ${x};`));
     await expect(app.svg).toHaveAttribute('data-scenes', scenes ?? '');
     await expect(app.progress).toHaveAttribute('data-step', '5');
     expect(app.errors).toEqual([]);
@@ -39,7 +39,7 @@ test.describe('input values', () => {
     const app = new AppPage(page);
     await app.open();
     const field = page.getByTestId('inputs.value.x');
-    const source = await app.editor.inputValue();
+    const source = await app.text();
     for (const text of ['', '-', '1e400', '2x']) {
       await field.fill(text);
       await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -48,7 +48,7 @@ test.describe('input values', () => {
     await field.blur();
     await expect(field).toHaveValue('-2');
     await expect(field).not.toHaveAttribute('aria-invalid', 'true');
-    expect(await app.editor.inputValue()).toBe(source);
+    expect(await app.text()).toBe(source);
     // Each value is shown once per input: the field, not a second copy beside the slider.
     await expect(page.getByTestId('inputs.row.x').locator('output')).toHaveCount(0);
     await page.getByTestId('inputs.row.x').screenshot({ path: 'test-results/screenshots/input-row.png' });

@@ -31,7 +31,8 @@ export async function watchPrototype(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
     window.__injected = [];
-    const HARMFUL = 'img:not([data-testid="export.preview"]), script:not([src]), iframe:not(#app, #sibling), object, embed, svg[onload]';
+    // The editor's own empty images (no src) sit beside its placeholders so the caret can stand there.
+    const HARMFUL = 'img:not([data-testid="export.preview"], .cm-widgetBuffer:not([src])), script:not([src]), iframe:not(#app, #sibling), object, embed, svg[onload]';
     const suspicious = (el: Element) => el.matches(HARMFUL) || [...el.attributes].some((a) => /^on/i.test(a.name) || (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && /^\s*javascript:/i.test(a.value)));
     const check = (el: Element) => {
       for (const e of [el, ...el.querySelectorAll('*')]) if (suspicious(e)) window.__injected?.push(e.outerHTML.slice(0, 120));
@@ -50,7 +51,7 @@ export async function expectUnharmed(frame: Page | Frame): Promise<void> {
   const found = await frame.evaluate(() => ({
     before: window.__prototypeBefore ?? null,
     after: Object.getOwnPropertyNames(Object.prototype).sort(),
-    injected: document.querySelectorAll('img, iframe:not(#app, #sibling), object, embed, script:not([src]), [onerror], [onload], [onclick], a[href^="javascript:" i]').length,
+    injected: document.querySelectorAll('img:not(.cm-widgetBuffer:not([src])), iframe:not(#app, #sibling), object, embed, script:not([src]), [onerror], [onload], [onclick], a[href^="javascript:" i]').length,
     polluted: ['polluted', 'x', 'alert', 'onerror'].filter((k) => (({}) as Record<string, unknown>)[k] !== undefined),
     observed: window.__injected ?? null,
   }));

@@ -1,79 +1,53 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type RefObject } from 'react';
-import { errorRange, gateRange, type TextRange } from './gate-range.ts';
+import type { EditorView } from '@codemirror/view';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { setMark } from './editor-marks.ts';
+import { createFormulaView, showText } from './editor-view.ts';
+import { errorRange, gateRange } from './gate-range.ts';
 import { caretAfterChange, historyFor } from './source-history.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { EDITOR_ID, isTextEntry, useTextFocus } from './text-focus.ts';
 
-/** The source with one range marked, drawn behind the transparent textarea so the marker sits under the text. */
-function Backdrop({ text, mark, kind }: { text: string; mark: TextRange | null; kind: 'error' | 'gate' }) {
-  if (!mark) return <>{text + '\n'}</>;
-  return (
-    <>
-      {text.slice(0, mark.start)}
-      <mark className={`${kind}-mark`} data-testid={`editor.${kind}-mark`}>{text.slice(mark.start, mark.end) || ' '}</mark>
-      {text.slice(mark.end) + '\n'}
-    </>
-  );
-}
-
-/** Line numbers as one text block (a 2,500-line formula would otherwise be 2,500 elements), the error's line marked. */
-function Gutter({ lines, errorLine }: { lines: number; errorLine: number | undefined }) {
-  const numbers = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i + 1).join('\n');
-  if (errorLine === undefined || errorLine > lines) return <div className="gutter" aria-hidden="true">{numbers(0, lines)}</div>;
-  return (
-    <div className="gutter" aria-hidden="true">
-      {errorLine > 1 && numbers(0, errorLine - 1) + '\n'}
-      <span className="error-line">{errorLine}</span>
-      {errorLine < lines && '\n' + numbers(errorLine, lines)}
-    </div>
-  );
-}
-
-interface BoxMetrics { lineHeight: number; height: number; scrollTop: number }
+interface BoxMetrics { height: number; scrollTop: number }
 
 /**
- * The editor box's line height, height and scroll, kept up to date by observers, so that revealing the current line
- * on every step reads no layout: a read there forced a layout of the whole page before the circuit's labels changed,
- * which then laid it out again (two layouts a step, ~100 ms each at 500 gates on a busy machine).
+ * The editor box's height and scroll, kept up to date by observers, so that revealing the current line on every step
+ * reads no layout: a read there forced a layout of the whole page before the circuit's labels changed, which then
+ * laid it out again (two layouts a step, ~100 ms each at 500 gates on a busy machine).
  */
-function useBoxMetrics(box: RefObject<HTMLDivElement | null>, area: RefObject<HTMLTextAreaElement | null>): RefObject<BoxMetrics> {
-  const metrics = useRef<BoxMetrics>({ lineHeight: 21, height: 0, scrollTop: 0 });
+function useBoxMetrics(box: RefObject<HTMLDivElement | null>): RefObject<BoxMetrics> {
+  const metrics = useRef<BoxMetrics>({ height: 0, scrollTop: 0 });
   useEffect(() => {
     const el = box.current;
-    const text = area.current;
-    if (!el || !text) return;
-    const measure = () => {
-      metrics.current = { lineHeight: parseFloat(getComputedStyle(text).lineHeight) || 21, height: el.clientHeight, scrollTop: el.scrollTop };
-    };
+    if (!el) return;
+    const measure = () => (metrics.current = { height: el.clientHeight, scrollTop: el.scrollTop });
     measure();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(el);
-    observer?.observe(text);
     const onScroll = () => (metrics.current.scrollTop = el.scrollTop);
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       observer?.disconnect();
       el.removeEventListener('scroll', onScroll);
     };
-  }, [box, area]);
+  }, [box]);
   return metrics;
 }
 
 /**
- * Scrolls the editor's box (only it, not the page) so that a 0-based line is in view. When it must move, the line goes
- * a third of the way down, so that the next steps' lines are in view already; the write waits for the next frame,
- * where the layout it needs is done once with the circuit's.
+ * Scrolls the editor's box (only it, not the page) so that the line at `pos` is in view. When it must move, the line
+ * goes a third of the way down, so that the next steps' lines are in view already. Where the line is comes from the
+ * editor's height map, and the write waits for the next frame, where the layout it needs is done once with the
+ * circuit's.
  */
-function revealLine(box: HTMLElement, metrics: BoxMetrics, line: number) {
-  const { lineHeight, height, scrollTop } = metrics;
-  const top = line * lineHeight;
+function revealLine(box: HTMLElement, metrics: BoxMetrics, view: EditorView, pos: number) {
+  const { height, scrollTop } = metrics;
+  const lineHeight = view.defaultLineHeight;
+  const top = view.lineBlockAt(pos).top + view.documentPadding.top;
   if (top >= scrollTop && top + 2 * lineHeight <= scrollTop + height) return;
   const next = Math.max(0, Math.round(top - height / 3));
   metrics.scrollTop = next;
   requestAnimationFrame(() => (box.scrollTop = next));
 }
-
-const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
 
 export function Editor() {
   const store = useAppStore();
@@ -81,43 +55,45 @@ export function Editor() {
   const error = useApp((s) => s.error);
   // A link or a first formula that does not compile has no earlier circuit to show.
   const hasModel = useApp((s) => s.model !== null);
-  const setSource = useApp((s) => s.setSource);
   // The gate the current step computes, highlighted in the text (only while the text is the circuit's own).
   const gate = useApp((s) => (s.model && !s.error ? s.model.circuit.nodes[s.model.schedule.step(s.step).node] : undefined));
   const [history] = useState(() => historyFor(store));
   const box = useRef<HTMLDivElement>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
-  const caret = useRef<number | null>(null);
-  const metrics = useBoxMetrics(box, area);
+  const host = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<EditorView | null>(null);
+  const metrics = useBoxMetrics(box);
   const focused = useTextFocus() === 'editor';
 
-  const onChange = (e: ChangeEvent<HTMLTextAreaElement>) => {
-    const inputType = (e.nativeEvent as InputEvent).inputType ?? '';
-    const kind = /^(insertFromPaste|insertFromDrop|deleteByCut)/.test(inputType) ? 'paste' : 'typing';
-    const text = e.target.value;
-    history.edit(kind, () => setSource(text, undefined, 'soon'));
-  };
-
-  // Chromium inserts pasted text line by line, laying the textarea out again after each: 2,500 lines took 3 s.
-  // Pasted as one new value, the same text takes one layout.
-  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n');
-    if (!pasted) return;
-    e.preventDefault();
-    const el = e.currentTarget;
-    const text = el.value.slice(0, el.selectionStart) + pasted + el.value.slice(el.selectionEnd);
-    caret.current = el.selectionStart + pasted.length;
-    history.edit('paste', () => setSource(text, undefined, 'soon'));
-  };
+  // The store's source is the truth: the editor's edits go there, and a source set elsewhere comes in as one change.
+  useLayoutEffect(() => {
+    const parent = host.current;
+    if (!parent) return;
+    let shown = store.getState().source;
+    const editor = createFormulaView(parent, shown, (text, kind) => {
+      shown = text;
+      history.edit(kind, () => store.getState().setSource(text, undefined, 'soon'));
+    });
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.source === previous.source || state.source === shown) return;
+      shown = state.source;
+      showText(editor, shown);
+    });
+    setView(editor);
+    return () => {
+      unsubscribe();
+      editor.destroy();
+    };
+  }, [store, history]);
 
   // Undo and redo are the formula's wherever the keys are, except in another text field, which undoes its own typing.
   useEffect(() => {
-    const el = area.current;
-    if (!el) return;
+    if (!view) return;
+    const el = view.contentDOM;
     const travel = (redo: boolean) => {
       const before = store.getState().source;
       if (!(redo ? history.redo() : history.undo())) return;
-      if (document.activeElement === el) caret.current = caretAfterChange(before, store.getState().source);
+      // After an undo in the editor the caret goes where the text changed, and the editor scrolls to it.
+      if (view.hasFocus) view.dispatch({ selection: { anchor: caretAfterChange(before, store.getState().source) }, scrollIntoView: true });
     };
     const onKey = (e: KeyboardEvent) => {
       const key = e.key.toLowerCase();
@@ -138,54 +114,27 @@ export function Editor() {
       window.removeEventListener('keydown', onKey);
       el.removeEventListener('beforeinput', onBeforeInput);
     };
-  }, [store, history]);
-
-  // After an undo in the editor the caret goes where the text changed, and the box scrolls to it.
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (caret.current === null || !el || !box.current) return;
-    el.setSelectionRange(caret.current, caret.current);
-    revealLine(box.current, metrics.current, lineOf(source, caret.current));
-    caret.current = null;
-  }, [source, metrics]);
+  }, [store, history, view]);
 
   const mark = useMemo(() => (error ? errorRange(source, error) : gateRange(source, gate)), [source, error, gate]);
 
+  useEffect(() => {
+    view?.dispatch({ effects: setMark.of(mark && { range: mark, kind: error ? 'error' : 'gate' }) });
+  }, [view, mark, error]);
+
   // Stepping brings the current gate's line into view, unless the user is typing there.
   useEffect(() => {
-    if (!error && mark && box.current && area.current && document.activeElement !== area.current) revealLine(box.current, metrics.current, lineOf(source, mark.start));
-  }, [mark, error, source, metrics]);
-
-  const lines = useMemo(() => source.split('\n').length, [source]);
+    if (view && !error && mark && box.current && !view.hasFocus) revealLine(box.current, metrics.current, view, mark.start);
+  }, [view, mark, error, metrics]);
 
   return (
     <section className="panel editor" aria-label="Formula">
       <div className="editor-head">
-        <label className="panel-title" htmlFor={EDITOR_ID}>Formula</label>
+        <span className="panel-title" id={`${EDITOR_ID}-label`} onClick={() => view?.focus()}>Formula</span>
         {focused && <span className="editor-keys-hint" data-testid="editor.keys-hint"><kbd>Esc</kbd> to step with the keyboard</span>}
       </div>
       <div className={`editor-box${error ? ' has-error' : ''}`} ref={box} data-testid="editor.box">
-        <div className="editor-lines">
-          <Gutter lines={lines} errorLine={error?.line} />
-          <div className="editor-stack">
-            <div className="editor-backdrop" aria-hidden="true"><Backdrop text={source} mark={mark} kind={error ? 'error' : 'gate'} /></div>
-            <textarea
-              id={EDITOR_ID}
-              ref={area}
-              data-testid="editor.input"
-              spellCheck={false}
-              autoCapitalize="off"
-              autoComplete="off"
-              wrap="off"
-              rows={1}
-              value={source}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'formula-error' : undefined}
-              onChange={onChange}
-              onPaste={onPaste}
-            />
-          </div>
-        </div>
+        <div ref={host} />
       </div>
       {error ? (
         <p id="formula-error" className="error-message" role="alert" data-testid="editor.error">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initAppStore } from '../state/store.ts';
-import { caretAfterChange, SourceHistory } from './source-history.ts';
+import { caretAfterChange, SourceHistory, textChange } from './source-history.ts';
 import { gateRange } from './gate-range.ts';
 
 /** A store and its history on a clock the test moves by hand. */
@@ -68,6 +68,18 @@ describe('the formula’s undo history', () => {
     expect(caretAfterChange('f = x * 2', 'f = x')).toBe(5);
     expect(caretAfterChange('f = x', 'f = (x) + 1')).toBe(11);
     expect(caretAfterChange('a = 1\nf = a', 'a = 7\nf = a')).toBe(5);
+  });
+
+  it('brings a text set elsewhere into the editor as the one replacement between common prefix and suffix', () => {
+    expect(textChange('a = 1\nf = a', 'a = 7\nf = a')).toEqual({ from: 4, to: 5, insert: '7' });
+    expect(textChange('f = x', 'f = x * 2')).toEqual({ from: 5, to: 5, insert: ' * 2' });
+    expect(textChange('aaa', 'aa')).toEqual({ from: 2, to: 3, insert: '' });
+    expect(textChange('same', 'same')).toEqual({ from: 4, to: 4, insert: '' });
+    const apply = (before: string, after: string) => {
+      const c = textChange(before, after);
+      return before.slice(0, c.from) + c.insert + before.slice(c.to);
+    };
+    for (const [before, after] of [['', 'x'], ['x', ''], ['abcabc', 'abc'], ['x = 1\ny = 1', 'x = 1\ny = 11\nz']]) expect(apply(before!, after!)).toBe(after);
   });
 });
 

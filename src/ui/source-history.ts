@@ -20,7 +20,7 @@ interface Entry {
 }
 
 /**
- * Undo and redo over snapshots of the formula. The textarea's own undo cannot be used: it forgets everything when
+ * Undo and redo over snapshots of the formula. An editor's own undo cannot be used: it forgets everything when
  * the app sets the text (choosing an example, a value edit rewriting its number, a host loading a formula). Every
  * change to the store's source is recorded here, so each of those is one undoable step like a burst of typing.
  */
@@ -115,12 +115,18 @@ export function historyFor(store: AppStore): SourceHistory {
   return history;
 }
 
-/** Where the caret goes after an undo or redo: at the end of what changed between the two texts. */
-export function caretAfterChange(before: string, after: string): number {
+/** The one replacement that turns `before` into `after`: what lies between their common prefix and suffix. */
+export function textChange(before: string, after: string): { from: number; to: number; insert: string } {
   let prefix = 0;
   const shorter = Math.min(before.length, after.length);
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return after.length - suffix;
+  return { from: prefix, to: before.length - suffix, insert: after.slice(prefix, after.length - suffix) };
+}
+
+/** Where the caret goes after an undo or redo: at the end of what changed between the two texts. */
+export function caretAfterChange(before: string, after: string): number {
+  const change = textChange(before, after);
+  return change.from + change.insert.length;
 }
