@@ -59,8 +59,15 @@ export function outputSymbol(circuit: Pick<Circuit, 'outputName'>): string {
   return circuit.outputName.length <= MAX_OUTPUT_SYMBOL ? circuit.outputName : 'f';
 }
 
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-const subscript = (digits: string) => digits.replace(/\d/g, (d) => SUBSCRIPTS[Number(d)] as string);
+/** Digits as subscripts (U+2080–2089), one code unit each: the table of a 250,000-gate circuit names every wire. */
+function subscript(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    out += c >= 48 && c <= 57 ? String.fromCharCode(0x2080 + c - 48) : digits[i];
+  }
+  return out;
+}
 
 /**
  * The short name an unnamed gate's wire gets, as the notes name them: the k-th inner gate of the statement `f = ...`
