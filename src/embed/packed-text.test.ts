@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packText, unpackText } from './packed-text.ts';
+import { packText, packTextSoon, unpackText } from './packed-text.ts';
 
 describe('packed text for links', () => {
   it('round-trips any text, with only URL-safe characters', () => {
@@ -34,5 +34,37 @@ describe('packed text for links', () => {
       const out = unpackText(junk, 1000);
       expect(out === null || typeof out === 'string').toBe(true);
     }), { seed: 11, numRuns: 2000 });
+  });
+});
+
+describe('a long text packed a slice per task', () => {
+  const soon = (text: string) => new Promise<{ packed: string; tasks: number }>((resolve) => {
+    let tasks = 0;
+    const tick = setInterval(() => tasks++, 0);
+    let sync = true;
+    packTextSoon(text, (packed) => {
+      clearInterval(tick);
+      expect(sync).toBe(false);
+      resolve({ packed, tasks });
+    });
+    sync = false;
+  });
+
+  it.each([
+    ['the 1,000,000-character tanh sum', `x = 0.5\nf = ${'tanh(x)+'.repeat(124_999)}tanh(x)`],
+    ['600,000 characters that hardly repeat', Array.from({ length: 60_000 }, (_, i) => `w${i} = ${(i * 7919) % 1000}`).join('\n')],
+  ])('%s: unpacks to the same text, about as short as packed at once, across tasks', async (_name, text) => {
+    const { packed, tasks } = await soon(text);
+    expect(unpackText(packed, 2_000_000)).toBe(text);
+    // Blocks end at slice boundaries, which costs a few per cent (12 % for the tanh sum: 2,332 characters, not 2,089).
+    expect(packed.length).toBeLessThan(packText(text).length * 1.25 + 100);
+    expect(tasks).toBeGreaterThan(2);
+  });
+
+  it('cancelled, never calls back', async () => {
+    let called = false;
+    packTextSoon('x'.repeat(500_000), () => (called = true))();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(called).toBe(false);
   });
 });

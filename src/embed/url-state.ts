@@ -1,7 +1,7 @@
 import { builtInDeck, MAX_SOURCE_LENGTH, parseDeck, type Deck } from '../core/index.ts';
 import { currentSource, type AppState, type Display, type Panels, type Theme } from '../state/store.ts';
 import type { EmbedView } from '../ui/App.tsx';
-import { packText, unpackText } from './packed-text.ts';
+import { packText, packTextSoon, unpackText } from './packed-text.ts';
 
 /**
  * What a link carries. Parsing never throws and never trusts a parameter: a value that is not one of the documented
@@ -149,12 +149,31 @@ let lastFormula: { source: string; param: [string, string]; length: number } | n
 /** The formula as `f=` (readable) or packed as `fz=`, whichever is shorter, and that value's length in the link. */
 function formulaValue(source: string): { param: [string, string]; length: number } {
   // The address bar and the Share menu ask for the same source again and again; a 1,000,000-character one packs in 0.1 s.
-  if (lastFormula?.source !== source) {
-    const plain = encodeValue(source);
-    const packed = packText(source);
-    lastFormula = packed.length < plain.length ? { source, param: ['fz', packed], length: packed.length } : { source, param: ['f', source], length: plain.length };
-  }
+  return lastFormula?.source === source ? lastFormula : remember(source, packText(source));
+}
+
+/** NOTE: `f=` is never shorter than the source, so a packed text shorter than that wins without encoding the source. */
+function remember(source: string, packed: string): NonNullable<typeof lastFormula> {
+  const plain = packed.length < source.length ? null : encodeValue(source);
+  lastFormula = plain === null || packed.length < plain.length ? { source, param: ['fz', packed], length: packed.length } : { source, param: ['f', source], length: plain.length };
   return lastFormula;
+}
+
+/** Above this many characters the address bar's formula is packed a slice per task (packFormulaSoon), not at once. */
+export const PACK_SOON_CHARS = 100_000;
+
+/** The link functions below answer at once for this formula: it is short, or packed already. */
+export const formulaPacked = (source: string) => source.length < PACK_SOON_CHARS || lastFormula?.source === source;
+
+/**
+ * Packs a long formula for a link without a long task, then calls `done`: the link functions below answer at once for
+ * it from then on. Returns a cancel.
+ */
+export function packFormulaSoon(source: string, done: () => void): () => void {
+  return packTextSoon(source, (packed) => {
+    remember(source, packed);
+    done();
+  });
 }
 
 /** A formula as `f=` or `fz=`, whichever makes the shorter link; both open. */

@@ -1,7 +1,7 @@
 import type { AppState, AppStore } from '../state/store.ts';
 import type { EmbedView } from '../ui/App.tsx';
 import { currentSource } from '../state/store.ts';
-import { formulaTooLong, parseUrlState, searchFor } from './url-state.ts';
+import { formulaPacked, formulaTooLong, packFormulaSoon, parseUrlState, searchFor } from './url-state.ts';
 
 /** Long enough that typing a word rewrites the address once, short enough that a link copied a moment later is current. */
 const DEBOUNCE_MS = 250;
@@ -22,11 +22,17 @@ const changed = (a: Watched, b: Watched) =>
 export function startUrlSync(store: AppStore, win: Window, origin: string | null, view: EmbedView = parseUrlState(win.location.search).view): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let broken = false;
+  let cancelPack = () => {};
 
   const write = () => {
     timer = undefined;
     if (broken) return;
     const state = store.getState();
+    // A long formula is packed a slice per task first; the address is written once it is (a change cancels that).
+    if (!formulaPacked(currentSource(state))) {
+      cancelPack = packFormulaSoon(currentSource(state), write);
+      return;
+    }
     // A link too long to work is not written: the address keeps the last view a link could carry (Share says why).
     if (formulaTooLong(currentSource(state)) !== null) return;
     const search = searchFor(state, { embed: state.embed, origin, view });
@@ -41,10 +47,12 @@ export function startUrlSync(store: AppStore, win: Window, origin: string | null
   const unsubscribe = store.subscribe((state, previous) => {
     if (broken || !changed(state, previous)) return;
     if (timer !== undefined) clearTimeout(timer);
+    cancelPack();
     timer = setTimeout(write, DEBOUNCE_MS);
   });
   return () => {
     unsubscribe();
+    cancelPack();
     if (timer !== undefined) clearTimeout(timer);
   };
 }

@@ -142,10 +142,15 @@ export function createAppStore(initial: InitialState): AppStore {
     const buildInBackground = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, mine: number) => {
       const current = () => mine === generation;
       const options = () => ({ expandSigmoid, asScalars: get().asScalars });
-      const finish = (built: BuildResult) => show(source, expandSigmoid, step, built);
+      // Marks in the page's timeline (a profile, the e2e's task watch): where a background build starts and ends.
+      performance.mark('circuit.build.start');
+      const finish = (built: BuildResult) => {
+        performance.mark('circuit.build.end');
+        show(source, expandSigmoid, step, built);
+      };
       // Told only when the shown number changes: a status re-rendered at every slice would be noise.
       const progress = (phase: BuildProgress['phase'], share?: number) => {
-        const done = share === undefined ? undefined : Math.floor(share * 20) / 20;
+        const done = share === undefined ? undefined : Math.floor(share * 10) / 10;
         const shown = get().buildProgress;
         if (current() && (shown?.phase !== phase || shown.done !== done)) set({ buildProgress: done === undefined ? { phase } : { phase, done } });
       };

@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { formatFull } from '../src/core/index.ts';
+import { statementChainSource } from '../src/bench/generate-sources.ts';
+import { buildModel } from '../src/state/model.ts';
+import { AppPage } from './app-page.ts';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+/** 1,000,011 characters, 249,999 gates; and 25,000 statements, 686 KB, 50,000 gates: both inside the documented limits. */
+const TANH_SUM = `x = 0.5\nf = ${'tanh(x)+'.repeat(124_999)}tanh(x)`;
+const CHAIN = statementChainSource(50_000);
+
+/**
+ * Issue 11's target is 2 s from the paste to the overview on a quiet machine (`npm run bench -- app` measures it). The
+ * tests run beside four other people's builds and browsers on two cores, where the same paste has taken 3.4 s; a bound
+ * of 15 s still fails a build that is back on the page's thread or waits for a lost answer, without failing on load.
+ */
+const SHOWN_WITHIN_MS = 15_000;
+/** No task of the build may hold the page longer than this (the target; its slices are 25 ms). */
+const LONGEST_TASK_MS = 200;
+
+/** What the page shows for a source, computed here by the same model code on Node's main thread. */
+function expected(source: string) {
+  const built = buildModel(source, {});
+  if (!built.ok) throw new Error(built.error.message);
+  const { circuit, tape } = built.model;
+  const x = circuit.inputs[0] as number;
+  return { output: formatFull(tape.values[circuit.output] as number), grad: formatFull(tape.grads[x] as number), nodes: circuit.nodes.length };
+}
+
+/** Pastes text over the whole formula with Ctrl+V, as a person does. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByTestId('editor.input').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}
+
+/**
+ * From now on, records every long task, when each paste keystroke was handled, and every text the building note and
+ * the overview show, in order.
+ */
+async function watch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { seen: { tasks: { start: number; ms: number }[]; pastes: number[]; notes: string[]; overviews: string[]; shownAt?: number } };
+    w.seen = { tasks: [], pastes: [], notes: [], overviews: [] };
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.seen.tasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask' });
+    window.addEventListener('keydown', (e) => { if (e.key === 'v') w.seen.pastes.push(performance.now()); }, true);
+    new MutationObserver(() => {
+      const note = document.querySelector('[data-testid="circuit.building"]')?.textContent;
+      if (note && note !== w.seen.notes.at(-1)) w.seen.notes.push(note);
+      const overview = document.querySelector('[data-testid="circuit.overview"] .overview-why')?.textContent;
+      if (overview && overview !== w.seen.overviews.at(-1)) w.seen.overviews.push(overview);
+      if (overview && w.seen.shownAt === undefined) w.seen.shownAt = performance.now();
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+type Seen = { tasks: { start: number; ms: number }[]; pastes: number[]; notes: string[]; overviews: string[]; shownAt?: number; buildStart?: number };
+/** Waits two frames and a moment, so a long task that just ended has been reported. */
+const seen = (page: Page) => page.evaluate(() => new Promise<Seen>((resolve) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+    const s = (window as unknown as { seen: Seen }).seen;
+    resolve({ ...s, buildStart: performance.getEntriesByName('circuit.build.start').at(-1)?.startTime });
+  }, 100)));
+}));
+
+/**
+ * The long tasks from the moment the build starts (the store marks it, after the typing pause) to the end: the build's,
+ * the drawing of its overview and whatever else the page does meanwhile. Before it come the paste keystroke's own task
+ * and the frame after it, where today's textarea takes and lays out the text (0.5 s for 1,000,000 characters on one
+ * line, 2.5 s for 25,000 lines): the editor's, which the CodeMirror editor replaces in another change.
+ */
+const fromTheBuild = (s: Seen) => s.tasks.filter((t) => t.start + t.ms > (s.buildStart as number));
+
+test.describe('a big source is compiled in a worker, and the page never freezes', () => {
+  for (const [name, source, gates] of [['the 1,000,000-character tanh sum', TANH_SUM, '249,999'], ['a 25,000-statement chain', CHAIN, '50,000']] as const) {
+    test(`${name}: the overview with the output and the input gradient, no task of the build over ${LONGEST_TASK_MS} ms`, async ({ page }) => {
+      test.setTimeout(120_000);
+      const want = expected(source);
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
+      const app = new AppPage(page);
+      await app.open();
+      await watch(page);
+      await paste(page, source);
+      await expect(page.getByTestId('circuit.overview')).toBeVisible({ timeout: SHOWN_WITHIN_MS });
+      const s = await seen(page);
+      const shownAfter = (s.shownAt as number) - (s.pastes[0] as number);
+      console.log(`${name}: overview ${shownAfter.toFixed(0)} ms after the paste; long tasks before the build ${s.tasks.filter((t) => !fromTheBuild(s).includes(t)).map((t) => t.ms.toFixed(0)).join(', ')} ms, from the build on ${fromTheBuild(s).map((t) => t.ms.toFixed(0)).join(', ')} ms`);
+      expect(s.buildStart).toBeGreaterThan(s.pastes[0] as number);
+      expect(shownAfter).toBeLessThan(SHOWN_WITHIN_MS);
+      // Compiled in the worker the build emits, same-origin, under the page's CSP.
+      expect(workers).toHaveLength(1);
+      expect(workers[0]).toMatch(/\/assets\/compile\.worker-[\w-]+\.js$/);
+      // The same numbers the model gives on Node's main thread, digit for digit.
+      await expect(page.getByTestId('circuit.overview')).toContainText(`${gates} gates`);
+      await expect(page.getByTestId('overview.output')).toHaveText(want.output);
+      await expect(page.getByTestId('overview.input.x').locator('td.grad')).toHaveText(want.grad);
+      await expect(page.getByTestId('overview.table')).toContainText(`Search all ${want.nodes.toLocaleString('en-US')} wires`);
+      // The note said what was happening, as a polite status: compiling, then preparing, then it is gone.
+      expect(s.notes.some((n) => /compiling/.test(n))).toBe(true);
+      expect(s.notes.findIndex((n) => /preparing/.test(n))).toBeGreaterThan(s.notes.findIndex((n) => /compiling/.test(n)));
+      await expect(page.getByTestId('circuit.building')).toHaveCount(0);
+      expect(fromTheBuild(s).filter((t) => t.ms > LONGEST_TASK_MS)).toEqual([]);
+      await page.screenshot({ path: `test-results/worker-build-${gates.replace(',', '')}.png` });
+      expect(app.errors).toEqual([]);
+    });
+  }
+
+  test('while the worker compiles, the circuit shown before still steps, and the note is a polite status', async ({ page }) => {
+    test.setTimeout(60_000);
+    const app = new AppPage(page);
+    await app.open();
+    await paste(page, TANH_SUM);
+    const note = page.getByTestId('circuit.building');
+    await expect(note).toContainText('compiling');
+    await expect(note).toHaveAttribute('role', 'status');
+    const before = await app.step();
+    await page.getByTestId('steps.next').click();
+    await expect.poll(() => app.step()).toBe(before + 1);
+    await expect(note).toContainText('compiling');
+    await expect(page.getByTestId('circuit.overview')).toBeVisible({ timeout: SHOWN_WITHIN_MS });
+  });
+
+  test('a newer edit during the build cancels the older one: only the newer source is ever shown', async ({ page }) => {
+    test.setTimeout(120_000);
+    const want = expected(CHAIN);
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const app = new AppPage(page);
+    await app.open();
+    await watch(page);
+    await paste(page, TANH_SUM);
+    await expect(page.getByTestId('circuit.building')).toContainText('compiling');
+    // The tanh sum is in the worker now; the chain replaces it.
+    await paste(page, CHAIN);
+    await expect(page.getByTestId('circuit.overview')).toBeVisible({ timeout: SHOWN_WITHIN_MS });
+    await expect(page.getByTestId('overview.output')).toHaveText(want.output);
+    // Whatever the older build had done is dropped: a minute later it has still shown nothing.
+    await page.waitForTimeout(3000);
+    const s = await seen(page);
+    expect(s.overviews.every((o) => o.startsWith('50,000 gates'))).toBe(true);
+    expect(s.overviews.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('overview.output')).toHaveText(want.output);
+    // The busy worker was stopped and a fresh one compiled the chain.
+    expect(workers).toHaveLength(2);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('an error in a big source comes back from the worker positioned, to the editor, as on the page', async ({ page }) => {
+    test.setTimeout(60_000);
+    const broken = `${CHAIN}\nf = a25000 * (x + `;
+    const built = buildModel(broken, {});
+    if (built.ok) throw new Error('the source has an error');
+    const app = new AppPage(page);
+    await app.open();
+    await paste(page, broken);
+    await expect(page.getByTestId('editor.error-position')).toHaveText(`Line ${built.error.line}, column ${built.error.column}:`, { timeout: SHOWN_WITHIN_MS });
+    await expect(page.getByTestId('editor.error')).toContainText(built.error.message);
+    await expect(page.getByTestId('circuit.building')).toHaveCount(0);
+    // The circuit shown before stays, marked as the last one that worked.
+    await expect(page.getByTestId('circuit.stale')).toBeVisible();
+    expect(app.errors).toEqual([]);
+  });
+});
