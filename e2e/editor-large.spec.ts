@@ -65,6 +65,8 @@ test.describe('the editor with big formulas', () => {
     const ms = await paste(app, source);
     expect(await app.text()).toBe(source);
     await expect(page.getByTestId('editor.error-position')).toHaveText('Line 1, column 7:');
+    await expect(page.getByRole('textbox', { name: 'Formula' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.editor).toHaveAttribute('aria-describedby', 'formula-error');
     const afterPaste = await longTasks();
     console.log(`25,000 lines (${source.length.toLocaleString('en')} characters) pasted → in the editor: ${ms} ms; the editor's long tasks: [${afterPaste.editor.join(', ')}] ms, later ones: [${afterPaste.later.join(', ')}] ms`);
     expect(await linesInPage(page), 'only the lines in view (and a margin) are in the page').toBeLessThan(300);
@@ -111,6 +113,26 @@ test.describe('the editor with big formulas', () => {
     expect(drawn).toBeLessThan(100_000);
     await page.keyboard.type(' * 2');
     await app.expectText(`${source} * 2`);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('an undo in the editor puts the caret where the text changed, far from the view, and scrolls it into view', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const source = manyLines(2_500);
+    await paste(app, source);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type('0');
+    await app.expectText(source.replace('x = 1 $ 2', 'x = 1 $ 20'));
+    await page.keyboard.press('Control+End');
+    await expect(app.lineNumbers.filter({ hasText: /^1$/ })).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await app.expectText(source);
+    await expect(app.lineNumbers.filter({ hasText: /^1$/ })).toBeInViewport();
+    // The caret is where the undone text was: what is typed next goes there.
+    await page.keyboard.type('7');
+    await app.expectText(source.replace('x = 1 $ 2', 'x = 1 $ 27'));
     expect(app.errors).toEqual([]);
   });
 });

@@ -64,6 +64,8 @@ export function createFormulaView(parent: HTMLElement, doc: string, onEdit: (tex
           id: EDITOR_ID,
           'data-testid': 'editor.input',
           'aria-labelledby': `${EDITOR_ID}-label`,
+          // Editable text is focusable anyway; said so, checkers see that the box around it can be scrolled by keyboard.
+          tabindex: '0',
           spellcheck: 'false',
           autocapitalize: 'off',
           autocorrect: 'off',
