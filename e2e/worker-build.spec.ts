@@ -3,6 +3,7 @@ import { formatFull } from '../src/core/index.ts';
 import { statementChainSource } from '../src/bench/generate-sources.ts';
 import { buildModel } from '../src/state/model.ts';
 import { AppPage } from './app-page.ts';
+import { HostPage } from './host/host-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -169,5 +170,34 @@ test.describe('a big source is compiled in a worker, and the page never freezes'
     // The circuit shown before stays, marked as the last one that worked.
     await expect(page.getByTestId('circuit.stale')).toBeVisible();
     expect(app.errors).toEqual([]);
+  });
+
+  test('in a sandboxed embed (an opaque origin, where no worker may start) a big edit is compiled on the page and shown', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    // 112,000 characters, 8,200 gates: deferred like any source over 100,000 characters, too big to draw.
+    const source = statementChainSource(8200);
+    const want = expected(source);
+    const host = new HostPage(page, `${new URL(baseURL as string).origin}/`);
+    await host.open({ sandbox: 'allow-scripts', app: '?embed=1&editor=1&inputs=1', width: 900, height: 700 });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    // A paste, as in the app; the frame may not read the clipboard, so the paste event carries the text itself.
+    const editor = host.app.getByTestId('editor.input');
+    await editor.focus();
+    await page.keyboard.press('Control+a');
+    await editor.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, source);
+    await expect(host.app.getByTestId('circuit.overview')).toBeVisible({ timeout: SHOWN_WITHIN_MS });
+    await expect(host.app.getByTestId('overview.output')).toHaveText(want.output);
+    await expect(host.app.getByTestId('overview.input.x').locator('td.grad')).toHaveText(want.grad);
+    await expect(host.app.getByTestId('circuit.building')).toHaveCount(0);
+    // Chromium refuses a worker to the opaque origin (the store falls back to the page): none ran, nothing was logged.
+    expect(workers).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
