@@ -122,11 +122,16 @@ test.describe('a big source is compiled in a worker, and the page never freezes'
     const note = page.getByTestId('circuit.building');
     await expect(note).toContainText('compiling');
     await expect(note).toHaveAttribute('role', 'status');
+    await note.screenshot({ path: 'test-results/worker-build-note.png' });
     const before = await app.step();
     await page.getByTestId('steps.next').click();
     await expect.poll(() => app.step()).toBe(before + 1);
     await expect(note).toContainText('compiling');
     await expect(page.getByTestId('circuit.overview')).toBeVisible({ timeout: SHOWN_WITHIN_MS });
+    // The chain is read statement by statement: the note gives the share read, in tenths, then says it is preparing.
+    await paste(page, CHAIN);
+    await expect(page.getByTestId('circuit.building.done')).toHaveText(/^ [1-9]0\u00a0%$/, { timeout: SHOWN_WITHIN_MS });
+    await expect(page.getByTestId('overview.output')).toHaveText(expected(CHAIN).output, { timeout: SHOWN_WITHIN_MS });
   });
 
   test('a newer edit during the build cancels the older one: only the newer source is ever shown', async ({ page }) => {

@@ -137,9 +137,11 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
       {building > 0 && (
         <p className="building-note" role="status" data-testid="circuit.building">
           <span className="building-spinner" aria-hidden="true" />
-          Building the circuit of {building.toLocaleString('en-US')} characters: {buildProgress?.phase === 'preparing' ? 'preparing' : 'compiling'}…
-          {/* The share moves often; a screen reader hears the phase change, not every number. */}
-          {buildProgress?.done !== undefined && <span aria-hidden="true" data-testid="circuit.building.done"> {Math.round(buildProgress.done * 100)} %</span>}
+          <span>
+            Building the circuit of {building.toLocaleString('en-US')} characters: {buildProgress?.phase === 'preparing' ? 'preparing' : 'compiling'}…
+            {/* The share moves often; a screen reader hears the phase change, not every number. */}
+            {!!buildProgress?.done && <span aria-hidden="true" data-testid="circuit.building.done"> {Math.round(buildProgress.done * 100)}&nbsp;%</span>}
+          </span>
         </p>
       )}
       {error && !model && (
