@@ -1,3 +1,4 @@
+export { runToEnd } from './run-to-end.ts';
 export { evaluate, type EvaluateResult, type NamedValue, type InputResult } from './evaluate.ts';
 export { parse, MAX_SOURCE_LENGTH, type ParseResult } from './parser.ts';
 export { compile, compileLocated, compileSource, MAX_NODES, type CompileOptions, type CompileResult } from './compile.ts';

@@ -1,8 +1,9 @@
+import { runToEnd } from '../core/index.ts';
 import { assignY } from './coordinates.ts';
 import { DEFAULT_LAYER_GAP, DEFAULT_MAX_SOURCE_SPAN, DEFAULT_NODE_GAP, DUMMY_BUDGET, pinDummyBudget } from './constants.ts';
 import { drawLayout, layerColumns } from './drawing.ts';
 import { assignLayers } from './layering.ts';
-import { orderLayers } from './ordering.ts';
+import { orderSteps } from './ordering.ts';
 import { buildProperGraph } from './properGraph.ts';
 import type { LayoutEdge, LayoutNode, LayoutOptions, LayoutResult } from './types.ts';
 
@@ -20,6 +21,15 @@ export function layout(
   edges: readonly LayoutEdge[],
   options: LayoutOptions = {},
 ): LayoutResult {
+  return runToEnd(layoutSteps(nodes, edges, options));
+}
+
+/** layout in steps: it yields between its stages and after each crossing-reduction sweep (tens of ms at 5,000 gates). */
+export function* layoutSteps(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options: LayoutOptions = {},
+): Generator<void, LayoutResult> {
   if (nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0, layers: 0, crossings: 0 };
   nodes.forEach(checkSize);
   edges.forEach((edge, i) => checkEdge(edge, i, nodes.length));
@@ -30,12 +40,15 @@ export function layout(
   const maxSourceSpan = options.maxSourceSpan ?? DEFAULT_MAX_SOURCE_SPAN;
   const pins = { isPinned: (v: number) => nodes[v]!.pinned === true, budget: pinDummyBudget(nodes.length) };
   const layers = assignLayers(nodes.length, edges, output, maxSourceSpan, pins);
+  yield;
   const graph = buildProperGraph(layers, edges, DUMMY_BUDGET);
-  const ordering = orderLayers(graph);
+  yield;
+  const ordering = yield* orderSteps(graph);
   const heights = new Float64Array(graph.nodeCount);
   nodes.forEach((node, v) => (heights[v] = node.height));
   const y = assignY(graph, ordering, heights, options.nodeGap ?? DEFAULT_NODE_GAP);
   const columns = layerColumns(graph, nodes, options.layerGap ?? DEFAULT_LAYER_GAP);
+  yield;
   return { ...drawLayout(graph, nodes, edges, y, columns), crossings: ordering.crossings };
 }
 

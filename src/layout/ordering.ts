@@ -1,3 +1,4 @@
+import { runToEnd } from '../core/index.ts';
 import type { Adjacency } from './adjacency.ts';
 import { MAX_ORDER_SWEEPS, ORDER_SWEEPS_WITHOUT_GAIN } from './constants.ts';
 import { countBelow, crossingScratch, type CrossingScratch } from './crossings.ts';
@@ -17,6 +18,11 @@ export interface Ordering {
  * of its neighbours in the layer above) and up, keeping the best ordering seen, until a few sweeps bring no gain.
  */
 export function orderLayers(graph: ProperGraph): Ordering {
+  return runToEnd(orderSteps(graph));
+}
+
+/** orderLayers a sweep at a time: it yields after each, so a large circuit's layout can share the page with input. */
+export function* orderSteps(graph: ProperGraph): Generator<void, Ordering> {
   const { order, layerStart } = initialOrder(graph);
   const position = new Int32Array(graph.nodeCount);
   updateAllPositions(order, layerStart, position);
@@ -43,6 +49,7 @@ export function orderLayers(graph: ProperGraph): Ordering {
       bestCrossings = crossings;
       sinceGain = 0;
     }
+    yield;
   }
   updateAllPositions(best, layerStart, position);
   return { order: best, layerStart, position, crossings: bestCrossings };

@@ -1,5 +1,5 @@
-import { autoName, gateLabel, type Circuit, type CircuitNode } from '../core/index.ts';
-import { layout, type Point } from '../layout/index.ts';
+import { autoName, gateLabel, runToEnd, type Circuit, type CircuitNode } from '../core/index.ts';
+import { layoutSteps, type Point } from '../layout/index.ts';
 import {
   BOX_HEIGHT, BOX_PADDING, CHAR_WIDTH, CIRCLE_LABEL_CHARS, GATE_FONT, GATE_RADIUS, LABEL_FONT, LAYER_GAP, NAME_FONT, NODE_GAP, STUB_LENGTH, TERMINAL_FONT,
 } from './constants.ts';
@@ -67,6 +67,11 @@ function shapeOf(circuit: Circuit, node: CircuitNode, i: number): { shape: Shape
 
 /** Layout as a pure data step: circuit in, positions out. Nothing is placed by hand. */
 export function buildScene(circuit: Circuit): Scene {
+  return runToEnd(sceneSteps(circuit));
+}
+
+/** buildScene in steps (the layout's), for a large circuit laid out a slice per task. */
+export function* sceneSteps(circuit: Circuit): Generator<void, Scene> {
   const shapes = circuit.nodes.map((node, i) => shapeOf(circuit, node, i));
   const wireNames = circuit.nodes.map(labelledName);
   // A tensor wire's stub is long and its box tall enough for the blocks above and below it, so the layout keeps
@@ -80,7 +85,8 @@ export function buildScene(circuit: Circuit): Scene {
   }));
   const edgeList: { source: number; target: number; argPos: number }[] = [];
   circuit.nodes.forEach((node, target) => node.args.forEach((source, argPos) => edgeList.push({ source, target, argPos })));
-  const placed = layout(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP, output: circuit.output });
+  yield;
+  const placed = yield* layoutSteps(boxes, edgeList, { layerGap: LAYER_GAP, nodeGap: NODE_GAP, output: circuit.output });
 
   const nodes = circuit.nodes.map((node, i): SceneNode => {
     const s = shapes[i] as ReturnType<typeof shapeOf>;

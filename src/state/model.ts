@@ -1,4 +1,4 @@
-import { circuitOverview, compileSource, createEngine, Schedule, Tape, type Circuit, type Engine, type SourceError } from '../core/index.ts';
+import { circuitOverview, compileSource, createEngine, runToEnd, Schedule, Tape, type Circuit, type Engine, type SourceError } from '../core/index.ts';
 import type { TapeArrays } from '../core/tape.ts';
 import { asScalars, MAX_AS_SCALARS_GATES } from '../core/transforms/as-scalars.ts';
 import { expandSigmoid } from '../core/transforms/expand-sigmoid.ts';
@@ -109,10 +109,4 @@ export function* presentSteps(
 
 export { MAX_AS_SCALARS_GATES };
 
-/** Runs steps to their end at once, as code that needs the result now (a link, a host page, a test) does. */
-export function runToEnd<T>(steps: Generator<unknown, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
+export { runToEnd };

@@ -1,28 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import { circuitOverview, snapshotAt, wireName } from '../core/index.ts';
+import { snapshotAt } from '../core/index.ts';
 import { CircuitView } from '../render/circuit-view.ts';
-import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE, LARGE_SCENE, MAX_DRAWN_GATES } from '../render/constants.ts';
+import { EMBED_FOLLOW_BELOW_SCALE, FOLLOW_BELOW_SCALE, LARGE_SCENE } from '../render/constants.ts';
 import { presentFraming } from '../render/present-framing.ts';
 import { nodeName } from '../render/accessible-names.ts';
 import { wireLabels } from '../render/labels.ts';
-import { buildScene, type Scene } from '../render/scene.ts';
 import type { Model } from '../state/model.ts';
 import { hiddenLabels } from '../state/quiz-selectors.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { CircuitOverview } from './CircuitOverview.tsx';
+import { drawingFor, tooBigToDraw, useDrawing } from './drawing.ts';
 import { tensorDialog } from './tensor-dialog.ts';
 import { StepAnnouncer } from './StepAnnouncer.tsx';
 import { TensorDialogs } from './TensorDialogs.tsx';
-
-/** The last layout, kept by the circuit's shape: a value edit or a recompile of the same circuit reuses it. */
-let lastDrawing: { shape: string; scene: Scene; names: string[] } | null = null;
-const NO_DRAWING = { scene: null, names: [] as string[] };
-const tooBigToDraw = (model: Model | null) => !!model && circuitOverview(model.circuit).gates > MAX_DRAWN_GATES;
-export function drawingFor(model: Model | null): { scene: Scene | null; names: string[] } {
-  if (!model || tooBigToDraw(model)) return NO_DRAWING;
-  if (lastDrawing?.shape !== model.shape) lastDrawing = { shape: model.shape, scene: buildScene(model.circuit), names: model.circuit.nodes.map(wireName) };
-  return lastDrawing;
-}
 
 /**
  * The step that computes a gate: its forward step, or once the backward pass has begun, the step that passes its
@@ -104,7 +94,7 @@ export function CircuitPanel({ present = false }: { present?: boolean }) {
   }, [store]);
 
   // Laid out again only when the circuit's shape changes; a value edit keeps the drawing and rewrites labels.
-  const { scene, names } = drawingFor(model);
+  const { scene, names } = useDrawing(model);
 
   // The presentation view frames every circuit at a scale read from the back row; leaving it frames as before.
   useEffect(() => {
