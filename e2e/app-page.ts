@@ -29,6 +29,14 @@ export async function expectEditorText(editor: Locator, expected: string | RegEx
   else await expect.poll(() => editorText(editor)).toMatch(expected);
 }
 
+/** Pastes text over the whole formula with Ctrl+V, as a person does (the context needs clipboard permissions). */
+export async function pasteFormula(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByTestId('editor.input').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}
+
 /** The app as a user sees it: a page object so the tests read like stories. */
 export class AppPage {
   readonly errors: string[] = [];

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { statementChainSource } from '../src/bench/generate-sources.ts';
 import { packText } from '../src/embed/packed-text.ts';
-import { AppPage, editorText, expectEditorText } from './app-page.ts';
+import { AppPage, editorText, expectEditorText, pasteFormula } from './app-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -11,13 +11,7 @@ const BIG = `x = 0.5\nf = ${'tanh(x)+'.repeat(TERMS - 1)}tanh(x)`;
 const BIG_OUTPUT = TERMS * Math.tanh(0.5);
 const BIG_GRAD = TERMS * (1 - Math.tanh(0.5) ** 2);
 
-/** Pastes text over the whole formula with Ctrl+V, as a person does. */
-async function paste(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByTestId('editor.input').focus();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Control+v');
-}
+const paste = pasteFormula;
 
 /**
  * From now on, records how long after the next paste keystroke the building note appeared (it may be gone again before

@@ -1,15 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { mixedCircuitSource } from '../src/bench/circuit-source.ts';
-import { AppPage, watchLongTasks } from './app-page.ts';
+import { AppPage, watchLongTasks, pasteFormula } from './app-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-async function paste(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByTestId('editor.input').focus();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Control+v');
-}
+const paste = pasteFormula;
 
 type Box = { x: number; y: number; width: number; height: number };
 const meets = (a: Box, b: Box) => a.x <= b.x + b.width && a.x + a.width >= b.x && a.y <= b.y + b.height && a.y + a.height >= b.y;

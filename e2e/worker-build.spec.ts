@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatFull } from '../src/core/index.ts';
 import { statementChainSource } from '../src/bench/generate-sources.ts';
 import { buildModel } from '../src/state/model.ts';
-import { AppPage } from './app-page.ts';
+import { AppPage, pasteFormula } from './app-page.ts';
 import { HostPage } from './host/host-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -34,13 +34,7 @@ function expected(source: string) {
   return { output: formatFull(tape.values[circuit.output] as number), grad: formatFull(tape.grads[x] as number), nodes: circuit.nodes.length };
 }
 
-/** Pastes text over the whole formula with Ctrl+V, as a person does. */
-async function paste(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByTestId('editor.input').focus();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Control+v');
-}
+const paste = pasteFormula;
 
 /**
  * From now on, records every long task, when each paste keystroke was handled, and every text the building note and
