@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST_EXAMPLE } from '../src/core/index.ts';
-import { AppPage } from './app-page.ts';
+import { AppPage, pasteFormula } from './app-page.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 800 } });
 
@@ -139,4 +139,24 @@ test.describe('the editor with big formulas', () => {
     await app.expectText(source.replace('x = 1 $ 2', 'x = 1 $ 27'));
     expect(app.errors).toEqual([]);
   });
+});
+
+test('stepping after a paste brings the gate’s text into view sideways too (the paste leaves the box at the end of its long last line)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const terms = Array.from({ length: 200 }, (_, i) => `v${i}`);
+  const source = ['x = 0.5', ...terms.map((v, i) => `${v} = x * ${i + 1}`), `f = ${terms.join(' + ')}`].join('\n');
+  await pasteFormula(page, source);
+  await expect(app.svg).toHaveAttribute('data-nodes', /^\d{3}$/, { timeout: 30_000 });
+  const box = page.getByTestId('editor.box');
+  expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(200);
+  await app.press('ArrowRight', 3);
+  const mark = page.getByTestId('editor.gate-mark');
+  await expect(mark).toHaveText('x * 3');
+  await expect.poll(async () => {
+    const [m, b] = [await mark.boundingBox(), await box.boundingBox()];
+    return !!m && !!b && m.x >= b.x && m.x + m.width <= b.x + b.width && m.y >= b.y && m.y + m.height <= b.y + b.height;
+  }).toBe(true);
+  await box.screenshot({ path: 'test-results/editor-large/stepped-after-paste.png' });
+  expect(app.errors).toEqual([]);
 });

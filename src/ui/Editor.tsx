@@ -7,23 +7,27 @@ import { caretAfterChange, historyFor } from './source-history.ts';
 import { useApp, useAppStore } from './store-context.ts';
 import { EDITOR_ID, isTextEntry, useTextFocus } from './text-focus.ts';
 
-interface BoxMetrics { height: number; scrollTop: number }
+interface BoxMetrics { height: number; width: number; gutter: number; scrollTop: number; scrollLeft: number }
 
 /**
- * The editor box's height and scroll, kept up to date by observers, so that revealing the current line on every step
- * reads no layout: a read there forced a layout of the whole page before the circuit's labels changed, which then
- * laid it out again (two layouts a step, ~100 ms each at 500 gates on a busy machine).
+ * The editor box's size and scroll (and the line numbers' width), kept up to date by observers, so that revealing the
+ * current line on every step reads no layout: a read there forced a layout of the whole page before the circuit's
+ * labels changed, which then laid it out again (two layouts a step, ~100 ms each at 500 gates on a busy machine).
  */
 function useBoxMetrics(box: RefObject<HTMLDivElement | null>): RefObject<BoxMetrics> {
-  const metrics = useRef<BoxMetrics>({ height: 0, scrollTop: 0 });
+  const metrics = useRef<BoxMetrics>({ height: 0, width: 0, gutter: 0, scrollTop: 0, scrollLeft: 0 });
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => (metrics.current = { height: el.clientHeight, scrollTop: el.scrollTop });
+    // Read where layout is done already: at once, and in the observer's callback after a resize.
+    const measure = () => (metrics.current = {
+      height: el.clientHeight, width: el.clientWidth, gutter: el.querySelector<HTMLElement>('.cm-gutters')?.offsetWidth ?? 0,
+      scrollTop: el.scrollTop, scrollLeft: el.scrollLeft,
+    });
     measure();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(el);
-    const onScroll = () => (metrics.current.scrollTop = el.scrollTop);
+    const onScroll = () => Object.assign(metrics.current, { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft });
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       observer?.disconnect();
@@ -34,19 +38,26 @@ function useBoxMetrics(box: RefObject<HTMLDivElement | null>): RefObject<BoxMetr
 }
 
 /**
- * Scrolls the editor's box (only it, not the page) so that the line at `pos` is in view. When it must move, the line
- * goes a third of the way down, so that the next steps' lines are in view already. Where the line is comes from the
- * editor's height map, and the write waits for the next frame, where the layout it needs is done once with the
- * circuit's.
+ * Scrolls the editor's box (only it, not the page) so that the text at `pos` is in view. When it must move down, the
+ * line goes a third of the way down, so that the next steps' lines are in view already; sideways (a paste leaves the
+ * box scrolled to the end of its last line, where short lines look empty), the text's start comes near the left. Where
+ * the line is comes from the editor's height map, its column from the monospace character width, and the write waits
+ * for the next frame, where the layout it needs is done once with the circuit's.
  */
 function revealLine(box: HTMLElement, metrics: BoxMetrics, view: EditorView, pos: number) {
-  const { height, scrollTop } = metrics;
+  const { height, width, gutter, scrollTop, scrollLeft } = metrics;
   const lineHeight = view.defaultLineHeight;
   const top = view.lineBlockAt(pos).top + view.documentPadding.top;
-  if (top >= scrollTop && top + 2 * lineHeight <= scrollTop + height) return;
-  const next = Math.max(0, Math.round(top - height / 3));
-  metrics.scrollTop = next;
-  requestAnimationFrame(() => (box.scrollTop = next));
+  const x = (pos - view.state.doc.lineAt(pos).from) * view.defaultCharacterWidth;
+  const seen = width - gutter - 4 * view.defaultCharacterWidth;
+  const down = top >= scrollTop && top + 2 * lineHeight <= scrollTop + height ? scrollTop : Math.max(0, Math.round(top - height / 3));
+  const across = x >= scrollLeft && x <= scrollLeft + seen ? scrollLeft : x < seen / 2 ? 0 : Math.round(x - 4 * view.defaultCharacterWidth);
+  if (down === scrollTop && across === scrollLeft) return;
+  Object.assign(metrics, { scrollTop: down, scrollLeft: across });
+  requestAnimationFrame(() => {
+    box.scrollTop = down;
+    box.scrollLeft = across;
+  });
 }
 
 export function Editor() {
