@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { COMMIT_DELAY_MS, FIT_PADDING, FOLLOW_BELOW_SCALE, FOLLOW_MARGIN, FOLLOW_SCALE, GATE_FONT, GATE_MIN_PX, LABEL_FONT, LABEL_MIN_PX, LABEL_MIN_SCALE, LARGE_SCENE, MAX_GATE_BOOST, MAX_WINDOW_NODES, SKETCH_BELOW_SCALE, VIRTUAL_SCENE, WINDOW_MARGIN, MAX_LABEL_BOOST, MAX_SYMBOL_BOOST, TRANSITION_MS, ZOOM_EXTENT } from './constants.ts';
 import { drawEdges } from './draw-edges.ts';
-import { drawLabels, updateLabels, type LabelElements } from './draw-labels.ts';
+import { drawLabels, noLabelsShown, updateLabels, type LabelElements, type ShownLabels } from './draw-labels.ts';
 import { attachTooltip } from './tooltip.ts';
 import { drawNodes } from './draw-nodes.ts';
 import { pageZoom } from './page-zoom.ts';
@@ -65,7 +65,7 @@ export class CircuitView {
   private heading: d3.ZoomTransform | null = null;
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
   private scene: Scene | null = null;
-  private shown: { value: string[]; grad: string[]; partial: Uint8Array } = { value: [], grad: [], partial: new Uint8Array() };
+  private shown: ShownLabels = noLabelsShown();
   private focus: Focus = { node: -1, phase: 'start' };
   private labelElements: LabelElements = { value: [], grad: [], tensor: [] };
   private labels: WireLabels | null = null;
@@ -168,7 +168,7 @@ export class CircuitView {
     const animate = this.scene !== null && this.duration > 0 && !this.virtual;
     this.scene = scene;
     this.labels = null;
-    this.shown = { value: [], grad: [], partial: new Uint8Array(scene.nodes.length) };
+    this.shown = noLabelsShown(scene.nodes.length);
     this.draw(this.virtual ? this.windowAround([]) : null, animate ? this.duration : 0);
     this.keys.setScene(scene, focused);
     if (this.virtual && !this.drawn[this.keys.stopNode]) this.redrawWindow([]);
@@ -211,11 +211,15 @@ export class CircuitView {
     return sceneWindow(scene, rect, [...extra, this.focus.node, this.keys.stopNode], t.k < SKETCH_BELOW_SCALE);
   }
 
-  /** Draws the window around the view again, its labels and highlight as they were (new label elements start blank). */
+  /** Draws the window around the view again (see `drawAgain`). */
   private redrawWindow(extra: readonly number[], t?: d3.ZoomTransform): void {
-    if (!this.scene) return;
-    this.draw(this.windowAround(extra, t), 0);
-    this.shown = { value: [], grad: [], partial: new Uint8Array(this.scene.nodes.length) };
+    if (this.scene) this.drawAgain(this.windowAround(extra, t));
+  }
+
+  /** Draws `window` (the whole scene when null) with its labels and highlight as they were: new label elements start blank. */
+  private drawAgain(window: SceneWindow | null): void {
+    this.draw(window, 0);
+    this.shown = noLabelsShown(this.scene?.nodes.length);
     if (this.labels) this.shown = updateLabels(this.labelElements, this.labels, this.shown, 0, this.drawnNodes());
     this.highlight(this.focus);
     this.keys.redrawn();
@@ -427,11 +431,7 @@ export class CircuitView {
     if (!this.scene) return null;
     this.flush();
     const release = () => this.virtual && this.redrawWindow([]);
-    if (this.virtual) {
-      this.draw(null, 0);
-      this.shown = this.labels ? updateLabels(this.labelElements, this.labels, { value: [], grad: [], partial: new Uint8Array(this.scene.nodes.length) }, 0) : this.shown;
-      this.highlight(this.focus);
-    }
+    if (this.virtual) this.drawAgain(null);
     return { svg: this.svg.node() as SVGSVGElement, width: this.scene.width, height: this.scene.height, release };
   }
 

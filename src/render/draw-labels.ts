@@ -6,6 +6,8 @@ import type { Scene, SceneNode } from './scene.ts';
 
 type Layer = d3.Selection<d3.BaseType, unknown, null, undefined>;
 export interface ShownLabels { value: string[]; grad: string[]; partial: Uint8Array }
+/** Nothing written yet for any of `n` nodes: the next `updateLabels` writes every label it is given. */
+export const noLabelsShown = (n = 0): ShownLabels => ({ value: [], grad: [], partial: new Uint8Array(n) });
 /** The label elements of each node, by node index (scalar wires' texts; tensor wires' blocks), so one step touches only what changed. */
 export interface LabelElements {
   value: (SVGTextElement | undefined)[];

@@ -109,4 +109,3 @@ export function* presentSteps(
 
 export { MAX_AS_SCALARS_GATES };
 
-export { runToEnd };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES } from '../core/index.ts';
+import { EXAMPLES, runToEnd } from '../core/index.ts';
 import { mixedCircuitSource } from '../bench/circuit-source.ts';
 import { nestedChainSource, networkShapeFor, networkSource, statementChainSource } from '../bench/generate-sources.ts';
 import { compileJob } from '../worker/compile-job.ts';
 import type { PackedResult } from '../worker/circuit-transfer.ts';
-import { buildModel, runToEnd, unpackedSteps, type BuildResult, type Model, type ViewOptions } from './model.ts';
+import { buildModel, unpackedSteps, type BuildResult, type Model, type ViewOptions } from './model.ts';
 
 const tanhSum = (terms: number) => `x = 0.5\nf = ${'tanh(x)+'.repeat(terms - 1)}tanh(x)`;
 

@@ -13,11 +13,12 @@ const NO_DRAWING: Drawing = { scene: null, names: [] };
 
 export const tooBigToDraw = (model: Model | null): boolean => !!model && circuitOverview(model.circuit).gates > MAX_DRAWN_GATES;
 
+const remember = (model: Model, scene: Scene) => (last = { shape: model.shape, scene, names: model.circuit.nodes.map(wireName) });
+
 /** The circuit's layout, laid out now if it is not the last one (nothing for a circuit too big to draw). */
 export function drawingFor(model: Model | null): Drawing {
   if (!model || tooBigToDraw(model)) return NO_DRAWING;
-  if (last?.shape !== model.shape) last = { shape: model.shape, scene: buildScene(model.circuit), names: model.circuit.nodes.map(wireName) };
-  return last;
+  return last?.shape === model.shape ? last : remember(model, buildScene(model.circuit));
 }
 
 const laidOut = (model: Model) => last?.shape === model.shape || model.circuit.nodes.length < VIRTUAL_SCENE;
@@ -34,7 +35,7 @@ export function useDrawing(model: Model | null): Drawing {
     if (ready || !model) return;
     let live = true;
     runInSlices(sceneSteps(model.circuit), () => live, (scene) => {
-      last = { shape: model.shape, scene, names: model.circuit.nodes.map(wireName) };
+      remember(model, scene);
       laid((n) => n + 1);
     });
     return () => {
