@@ -60,7 +60,7 @@ async function paste(app: AppPage, text: string): Promise<number> {
 const linesInPage = (page: Page) => page.locator('.cm-content .cm-line').count();
 
 test.describe('the editor with big formulas', () => {
-  test('a pasted 25,000-line formula: one store update, line numbers to the end, typing at the end, no long task', async ({ page }) => {
+  test('a pasted 25,000-line formula: one store update, line numbers to the end, typing at the end, no long task', { tag: '@timing' }, async ({ page }) => {
     test.setTimeout(90_000);
     const app = new AppPage(page);
     await app.open();
@@ -101,7 +101,7 @@ test.describe('the editor with big formulas', () => {
     expect(app.errors).toEqual([]);
   });
 
-  test('a pasted 1,000,000-character line: in the editor with no long task, and the end of it reachable', async ({ page }) => {
+  test('a pasted 1,000,000-character line: in the editor with no long task, and the end of it reachable', { tag: '@timing' }, async ({ page }) => {
     test.setTimeout(90_000);
     const app = new AppPage(page);
     await app.open();

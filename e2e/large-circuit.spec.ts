@@ -4,7 +4,7 @@ import { AppPage, watchLongTasks } from './app-page.ts';
 
 // Alone on this machine the longest task is 50–90 ms; beside another test run it reached 230 ms. The bound catches
 // the composited layer coming back (5–30 s a frame) without failing on a busy machine.
-test('a 1,000-gate circuit pans without blocking the page for a second (no layer re-made each frame)', async ({ page }) => {
+test('a 1,000-gate circuit pans without blocking the page for a second (no layer re-made each frame)', { tag: '@timing' }, async ({ page }) => {
   test.setTimeout(90_000);
   const app = new AppPage(page);
   await app.open();

@@ -69,7 +69,7 @@ function edits(page: Page, name: string, count: number): Promise<Run> {
   }, [count, name] as const);
 }
 
-test.describe('load', () => {
+test.describe('load', { tag: '@timing' }, () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test('1,000 steps and 1,000 value edits on a 500-gate circuit: no growing heap, frames within the targets', async ({ page }) => {
@@ -146,7 +146,7 @@ test.describe('the editor while stepping a long formula', () => {
   });
 });
 
-test.describe('a host page under load', () => {
+test.describe('a host page under load', { tag: '@timing' }, () => {
   test('1,000 messages a second for 5 seconds: every valid request is answered, in order, nothing lost', async ({ page, baseURL }) => {
     test.setTimeout(120_000);
     // The app on another site than the course page (127.0.0.1, not localhost), as it would be deployed: each then

@@ -49,7 +49,7 @@ async function scrubTo(page: Page, iteration: number) {
   await expect(chart).toHaveAttribute('aria-valuenow', String(iteration));
 }
 
-test.describe('learning by descending', () => {
+test.describe('learning by descending', { tag: '@timing' }, () => {
   // One at a time: the timing story measures long tasks, which a second browser on a 2-core machine would lengthen.
   test.describe.configure({ mode: 'serial' });
   test('the 11-line network trains live to 60,000 iterations, then goes back to iteration 100 and steps there', async ({ page }) => {

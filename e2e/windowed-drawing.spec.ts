@@ -16,7 +16,7 @@ const drawnBoxes = (svg: Locator) => svg.locator('g.nodes > g.node').evaluateAll
  * Only the part of a large circuit around the view is in the DOM; the rest is drawn as the view reaches it. These are
  * behaviours, not timings: the long tasks are logged here and measured against the issue's targets by `npm run bench -- app`.
  */
-test('a 5,000-gate circuit draws only the gates around the view, and stepping, panning, the keyboard and Fit draw what comes into it', async ({ page }) => {
+test('a 5,000-gate circuit draws only the gates around the view, and stepping, panning, the keyboard and Fit draw what comes into it', { tag: '@timing' }, async ({ page }) => {
   test.setTimeout(120_000);
   const app = new AppPage(page);
   await app.open();

@@ -139,7 +139,7 @@ test('an embed shows the table and the switch when its link asks, and only then'
 
 // NOTE: long tasks are wall time: alone, this run shows none (over 50 ms) while scrolling; on a machine busy with other
 // work a frame can take longer for reasons of its own, so the test holds it to the page answering within 100 ms.
-test('a 20,000-gate chain scrolls through its table with no main-thread task over 100 ms', async ({ page }) => {
+test('a 20,000-gate chain scrolls through its table with no main-thread task over 100 ms', { tag: '@timing' }, async ({ page }) => {
   test.setTimeout(120_000);
   const gates = 20_000;
   const source = `x = 1\nf = x${' + 1'.repeat(gates)}`;

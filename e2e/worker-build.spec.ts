@@ -73,7 +73,7 @@ const seen = (page: Page) => page.evaluate(() => new Promise<Seen>((resolve) => 
  */
 const fromTheBuild = (s: Seen) => s.tasks.filter((t) => t.start + t.ms > (s.buildStart as number));
 
-test.describe('a big source is compiled in a worker, and the page never freezes', () => {
+test.describe('a big source is compiled in a worker, and the page never freezes', { tag: '@timing' }, () => {
   for (const [name, source, gates] of [['the 1,000,000-character tanh sum', TANH_SUM, '249,999'], ['a 25,000-statement chain', CHAIN, '50,000']] as const) {
     test(`${name}: the overview with the output and the input gradient, no long task of the build`, async ({ page }) => {
       test.setTimeout(120_000);
