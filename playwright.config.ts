@@ -17,6 +17,8 @@ export default defineConfig({
   timeout: 30_000,
   reporter: [['list']],
   outputDir: 'test-results',
+  // One set of screenshots for both projects: the default path names the project.
+  snapshotPathTemplate: '{snapshotDir}/{testFileDir}/{testFileName}-snapshots/{arg}{-snapshotSuffix}{ext}',
   use: {
     baseURL: `http://localhost:${appPort}`,
     launchOptions: {

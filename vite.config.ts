@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** The built app forbids eval and foreign scripts; the dev server needs its inline preamble, so only the build gets it. */
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'";
 const contentSecurityPolicy = (): Plugin => ({
   name: 'content-security-policy',
   apply: 'build',
@@ -23,6 +23,26 @@ const classicScript = (): Plugin => ({
   transformIndexHtml: {
     order: 'post',
     handler: (html) => html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, ''),
+  },
+});
+
+/**
+ * A sandboxed embed may start no worker from an address, only from a blob (src/state/start-compile-worker.ts): beside
+ * the compile worker's script goes its text, as a classic script that sets `window.compileWorkerText`, loaded only there.
+ */
+const workerText = (): Plugin => ({
+  name: 'worker-text',
+  apply: 'build',
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      const workers = Object.values(bundle).filter((file) => /^assets\/compile\.worker-[\w-]+\.js$/.test(file.fileName));
+      if (workers.length !== 1) throw new Error(`the build made ${workers.length} compile workers, not one`);
+      const [worker] = workers as [(typeof workers)[number]];
+      const code = worker.type === 'chunk' ? worker.code : String(worker.source);
+      const text = code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      this.emitFile({ type: 'asset', fileName: worker.fileName.replace(/\.js$/, '.text.js'), source: `window.compileWorkerText = ${JSON.stringify(text)};\n` });
+    },
   },
 });
 
@@ -47,7 +67,7 @@ const katexAssets = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), classicScript(), katexAssets()],
+  plugins: [react(), contentSecurityPolicy(), classicScript(), katexAssets(), workerText()],
   base: './',
   build: { target: 'es2022', sourcemap: true, modulePreload: false, rollupOptions: { output: { format: 'iife' } } },
   // The compile worker (src/state/compile-worker.ts) is a classic script too: a sandboxed embed's rules are the page's.

@@ -1,9 +1,6 @@
 import type { PackedResult } from '../worker/circuit-transfer.ts';
 import type { CompileReply, CompileRequest } from '../worker/compile-job.ts';
-// The build emits the worker as a classic script of its own (vite.config.ts), same-origin, allowed by script-src 'self'.
-// NOTE: its address is read as this one script runs, while `document.currentScript` can still tell where the build's
-// files are; `new URL(…, import.meta.url)` written at `new Worker` would be read later, against the page's address.
-import workerUrl from '../worker/compile.worker.ts?worker&url';
+import { startCompileWorker } from './start-compile-worker.ts';
 
 export interface CompileCallbacks {
   /** The worker has read this share of the source. */
@@ -20,65 +17,81 @@ export interface CompileWorker {
 }
 
 /**
- * Where a worker cannot be made, none is tried again: Node and Vitest have none, and a sandboxed embed (an opaque
- * origin) is refused a same-origin script with a SecurityError.
+ * Where a worker cannot be made, none is tried again: Node and Vitest have none, and the dev server has no text of it
+ * for a sandboxed embed (see start-compile-worker.ts).
  */
 export function createCompileWorker(): CompileWorker {
-  let worker: Worker | null = null;
+  /** The worker, or its start while a sandboxed embed loads its text; null when none is running. */
+  let worker: Worker | Promise<Worker | null> | null = null;
   let broken = typeof Worker !== 'function';
   let job = 0;
   /** The job in flight and its callbacks; null when the worker is idle. */
   let running: { job: number; callbacks: CompileCallbacks } | null = null;
 
-  const spawn = (): Worker | null => {
+  const wire = (w: Worker): Worker => {
+    w.onmessage = (event: MessageEvent<CompileReply>) => {
+      const reply = event.data;
+      if (!running || reply.job !== running.job) return;
+      if (reply.kind === 'progress') return running.callbacks.progress(reply.read);
+      const { callbacks } = running;
+      running = null;
+      callbacks.done(reply.result);
+    };
+    // A script that does not load (or dies): this job and all later ones are compiled on the page.
+    w.onerror = (event) => {
+      event.preventDefault();
+      w.terminate();
+      giveUp();
+    };
+    return w;
+  };
+  const giveUp = () => {
+    broken = true;
+    worker = null;
+    const stranded = running;
+    running = null;
+    stranded?.callbacks.unavailable();
+  };
+  const spawn = (): Worker | Promise<Worker | null> | null => {
     try {
-      const w = new Worker(workerUrl, { name: 'compile' });
-      w.onmessage = (event: MessageEvent<CompileReply>) => {
-        const reply = event.data;
-        if (!running || reply.job !== running.job) return;
-        if (reply.kind === 'progress') return running.callbacks.progress(reply.read);
-        const { callbacks } = running;
-        running = null;
-        callbacks.done(reply.result);
-      };
-      // A script that does not load (or dies): this job and all later ones are compiled on the page.
-      w.onerror = (event) => {
-        event.preventDefault();
-        broken = true;
-        w.terminate();
-        worker = null;
-        const stranded = running;
-        running = null;
-        stranded?.callbacks.unavailable();
-      };
-      return w;
+      const started = startCompileWorker();
+      return started instanceof Promise ? started.then(wire, () => null) : wire(started);
     } catch {
-      broken = true;
       return null;
     }
+  };
+  const stop = () => {
+    const w = worker;
+    worker = null;
+    running = null;
+    if (w instanceof Promise) void w.then((late) => late?.terminate());
+    else w?.terminate();
+  };
+  /** Posts the job to the worker, at once or when it has started. */
+  const post = (w: Worker | Promise<Worker | null> | null, mine: { job: number; callbacks: CompileCallbacks }, source: string) => {
+    if (w instanceof Promise) {
+      void w.then((late) => {
+        if (worker === w) worker = late;
+        if (running === mine) post(late, mine, source);
+      });
+    } else if (w) w.postMessage({ job: mine.job, source } satisfies CompileRequest);
+    else giveUp();
   };
 
   return {
     compile(source, callbacks) {
-      if (running) {
-        // The worker is busy with a stale source and cannot be interrupted: a fresh one starts at once.
-        worker?.terminate();
-        worker = null;
-        running = null;
-      }
-      if (!broken) worker ??= spawn();
-      if (!worker) {
+      // A worker busy with a stale source cannot be interrupted: a fresh one starts at once.
+      if (running) stop();
+      if (broken) {
         callbacks.unavailable();
         return () => {};
       }
+      worker ??= spawn();
       const mine = { job: ++job, callbacks };
       running = mine;
-      worker.postMessage({ job: mine.job, source } satisfies CompileRequest);
+      post(worker, mine, source);
       return () => {
-        if (running !== mine) return;
-        worker?.terminate();
-        worker = null;
-        running = null;
+        if (running === mine) stop();
       };
     },
   };
