@@ -11,20 +11,23 @@ export interface BridgeOptions {
 }
 
 type Reply = StateMessage | ErrorMessage;
+/** A load whose source is built in the background (a worker): its answer, and every request after it, wait for it. */
+const BUILDING = Symbol('building');
 const MAX_LISTED_INPUTS = 12;
 
 /** Where a reply may go: the pinned origin, else the sender's origin; `*` only for an opaque ("null") sender. */
 const replyTarget = (senderOrigin: string, pinned: string | undefined) => pinned ?? (senderOrigin === 'null' ? '*' : senderOrigin);
 
-/** Carries out one checked request on the store and says what to answer. */
-function handle(store: AppStore, request: Request): Reply {
+/** Carries out one checked request on the store and says what to answer, or that the answer waits for a build. */
+function handle(store: AppStore, request: Request): Reply | typeof BUILDING {
   const { id } = request;
   const state = store.getState();
   switch (request.type) {
     case 'circuit:load': {
-      const error = state.setSource(request.source, request.step ?? 0);
-      if (error) return errorMessage(error.message, id, error);
-      break;
+      // A long source is compiled off the page (as a paste is), so that a host's load never freezes it.
+      state.setSource(request.source, request.step ?? 0, 'background');
+      if (store.getState().building) return BUILDING;
+      return loaded(store, id);
     }
     case 'circuit:step':
       if (!state.model) break;
@@ -47,6 +50,17 @@ function handle(store: AppStore, request: Request): Reply {
       state.setQuiz(request.on);
       break;
   }
+  return current(store, id);
+}
+
+/** A load's answer: its error, or the circuit now shown. */
+function loaded(store: AppStore, id: MessageId | undefined): Reply {
+  const { error } = store.getState();
+  return error ? errorMessage(error.message, id, error) : current(store, id);
+}
+
+/** The circuit now shown, or why there is none. */
+function current(store: AppStore, id: MessageId | undefined): Reply {
   const { model, step, error } = store.getState();
   if (!model) {
     const why = error ? `the formula has an error: ${error.message}` : 'no formula is loaded';
@@ -92,19 +106,45 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
     }
   };
 
-  const onMessage = (event: MessageEvent) => {
-    if (event.source !== parent) return;
-    if (pinned !== undefined && event.origin !== pinned) return;
-    const parsed = parseMessage(event.data);
-    if (parsed.kind === 'ignore') return;
-    const target = replyTarget(event.origin, pinned);
-    updatesTo = target;
-    const reply = parsed.kind === 'invalid' ? errorMessage(parsed.message, parsed.id) : handle(store, parsed.request);
+  const answer = (reply: Reply, target: string) => {
     // The reply carries this state, so the change it caused is not announced again.
     lastSent = keyOf();
     post(reply, target);
     // A host that has just spoken (or spoken from a new origin) learns the size it may not have had yet.
     sendSize();
+  };
+  type Received = { parsed: Exclude<ReturnType<typeof parseMessage>, { kind: 'ignore' }>; target: string };
+  /** Requests that came while a load was building, answered in order once it is built; null when none is. */
+  let held: Received[] | null = null;
+  const holding = () => held !== null;
+  const serve = ({ parsed, target }: Received) => {
+    updatesTo = target;
+    const reply = parsed.kind === 'invalid' ? errorMessage(parsed.message, parsed.id) : handle(store, parsed.request);
+    if (reply !== BUILDING) return answer(reply, target);
+    held = [];
+    const id = parsed.kind === 'request' ? parsed.request.id : undefined;
+    const stop = store.subscribe((state) => {
+      if (state.building) return;
+      stop();
+      answer(loaded(store, id), target);
+      // The rest in a task of their own: the build's last slice has just shown the circuit.
+      setTimeout(() => {
+        const waiting = held ?? [];
+        held = null;
+        // Served in order until one of them is a load that builds in turn: the rest wait for that one.
+        while (waiting.length && !holding()) serve(waiting.shift() as Received);
+        if (waiting.length) held = [...(held ?? []), ...waiting];
+      }, 0);
+    });
+  };
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== parent) return;
+    if (pinned !== undefined && event.origin !== pinned) return;
+    const parsed = parseMessage(event.data);
+    if (parsed.kind === 'ignore') return;
+    const received = { parsed, target: replyTarget(event.origin, pinned) };
+    if (held) held.push(received);
+    else serve(received);
   };
 
   // A user's action may set the store more than once; one microtask later they count as one change.

@@ -1,8 +1,7 @@
 import { FIT_PADDING } from '../render/constants.ts';
-import { buildScene } from '../render/scene.ts';
-import type { Model } from '../state/model.ts';
 import type { AppStore } from '../state/store.ts';
 import { SIDE_BY_SIDE_FROM } from '../ui/EmbedLayout.tsx';
+import { onLaidOut, sceneSoon } from '../ui/drawing.ts';
 
 export interface ContentSize {
   readonly width: number;
@@ -52,7 +51,8 @@ export function measureEmbed(doc: Document, scene: { width: number; height: numb
   if (!root || !circuit) return null;
   const width = doc.documentElement.clientWidth;
   const bars = (byTestId(doc, 'embed.bar')?.offsetHeight ?? 0) + (byTestId(doc, 'embed.tabs')?.offsetHeight ?? 0);
-  const noCircuit = circuit.querySelector<HTMLElement>('[data-testid="embed.error"]');
+  // An error, or the overview of a circuit too big to draw: the pane's own content, at its full height.
+  const noCircuit = circuit.querySelector<HTMLElement>('[data-testid="embed.error"], [data-testid="circuit.overview"]');
   // The quiz box sits under the circuit, in its pane, at a fixed height.
   const quiz = circuit.querySelector<HTMLElement>('[data-testid="quiz"]')?.offsetHeight ?? 0;
   const drawing = (noCircuit ? Math.max(MIN_CIRCUIT_HEIGHT, noCircuit.scrollHeight) : circuitHeight(scene, circuit.clientWidth)) + quiz;
@@ -86,19 +86,10 @@ export function measureEmbed(doc: Document, scene: { width: number; height: numb
  */
 export function watchContentSize(win: Window, store: AppStore, report: (size: ContentSize) => void): () => void {
   const doc = win.document;
-  let scene: { shape: string; size: { width: number; height: number } } | null = null;
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observed = new Set<Element>();
   let waits = 0;
-  const sceneOf = (model: Model | null) => {
-    if (!model) return null;
-    if (scene?.shape !== model.shape) {
-      const { width, height } = buildScene(model.circuit);
-      scene = { shape: model.shape, size: { width, height } };
-    }
-    return scene.size;
-  };
 
   const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule()) : null;
   /** The panels come and go with the formula (no inputs, an error): watch whichever are there now. */
@@ -112,7 +103,10 @@ export function watchContentSize(win: Window, store: AppStore, report: (size: Co
   const measure = () => {
     timer = undefined;
     observeParts();
-    const size = measureEmbed(doc, sceneOf(store.getState().model));
+    // The drawing's own layout, never one of its own: a large circuit's is laid out in slices, and `onLaidOut` says when.
+    const scene = sceneSoon(store.getState().model);
+    if (scene === null) return;
+    const size = measureEmbed(doc, scene === 'none' ? null : scene);
     if (!size) {
       if (++waits < MAX_WAITS) schedule(); // not drawn yet
       return;
@@ -127,9 +121,11 @@ export function watchContentSize(win: Window, store: AppStore, report: (size: Co
   }
 
   const unsubscribe = store.subscribe(schedule);
+  const stopListening = onLaidOut(schedule);
   schedule();
   return () => {
     unsubscribe();
+    stopListening();
     resize?.disconnect();
     if (timer !== undefined) clearTimeout(timer);
   };

@@ -35,6 +35,7 @@ export interface BuildProgress {
  */
 export const DEFERRED_BUILD_CHARS = 20_000;
 export const DEFERRED_BUILD_PAUSE_MS = 200;
+export type BuildWhen = 'now' | 'soon' | 'background';
 
 interface CircuitSlice {
   /** What the user typed, always kept, valid or not. */
@@ -50,9 +51,11 @@ interface CircuitSlice {
   /** Values changed by a drag or a typed number, shown at once, written into the source when the edit is committed. */
   pending: PendingValues;
   /**
-   * The error, or null; `when: 'soon'` (the editor) defers a long source's build, and then answers null at once.
+   * The error, or null. A long source (see DEFERRED_BUILD_CHARS) may be built in the background, and then this answers
+   * null at once with `building` set: `'soon'` (the editor) once the typing pauses, `'background'` (a host page's load)
+   * straight away.
    */
-  setSource(source: string, step?: StepTarget, when?: 'now' | 'soon'): SourceError | null;
+  setSource(source: string, step?: StepTarget, when?: BuildWhen): SourceError | null;
   /** A source is waiting to be compiled (see DEFERRED_BUILD_CHARS): model and error are still the previous source's. */
   building: boolean;
   /** How far that build is: compiling (and the share of the source read, once known), then preparing what is shown. */
@@ -129,13 +132,13 @@ export function createAppStore(initial: InitialState): AppStore {
     let deferred: ReturnType<typeof setTimeout> | undefined;
     const compiler = createCompileWorker();
     let cancelCompile = () => {};
-    const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, when: 'now' | 'soon' = 'now'): SourceError | null => {
+    const rebuild = (source: string, expandSigmoid: boolean, step: StepTarget | undefined, when: BuildWhen = 'now'): SourceError | null => {
       const mine = ++generation;
       clearTimeout(deferred);
       cancelCompile();
-      if (when === 'soon' && source.length >= DEFERRED_BUILD_CHARS) {
+      if (when !== 'now' && source.length >= DEFERRED_BUILD_CHARS) {
         set({ source, expandSigmoid, building: true, buildProgress: { phase: 'compiling' }, playing: false, pending: NO_PENDING });
-        deferred = setTimeout(() => buildInBackground(source, expandSigmoid, step, mine), DEFERRED_BUILD_PAUSE_MS);
+        deferred = setTimeout(() => buildInBackground(source, expandSigmoid, step, mine), when === 'soon' ? DEFERRED_BUILD_PAUSE_MS : 0);
         return null;
       }
       return publish(source, expandSigmoid, step);

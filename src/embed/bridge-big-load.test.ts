@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { statementChainSource } from '../bench/generate-sources.ts';
+import { DEFERRED_BUILD_CHARS, initAppStore } from '../state/store.ts';
+import { startBridge } from './bridge.ts';
+import { framed } from './fixtures/framed-window.ts';
+
+const HOST = 'https://course.example.edu';
+const replies = (app: ReturnType<typeof framed>) => app.posted.filter((p) => 'id' in p.message).map((p) => [p.message.id, p.message.type]);
+
+// Node has no Web Worker: the store compiles on the page and prepares the model in slices, as where no worker runs.
+// What is checked is what the host sees: a long load answered once it is built, and everything after it in order.
+describe('a host page loading a long source', () => {
+  it('is built in the background and answered once built; the requests sent meanwhile are answered after it, in order', async () => {
+    const big = statementChainSource(3000);
+    expect(big.length).toBeGreaterThan(DEFERRED_BUILD_CHARS);
+    const store = initAppStore({ source: 'x = 1; f = x * 2', embed: false });
+    const app = framed();
+    startBridge(store, app.win, { origin: HOST });
+    app.hostSays({ type: 'circuit:load', id: 'big', source: big });
+    // The page is not held by the build: the load is not answered yet, and a step asked for meanwhile waits for it.
+    expect(store.getState().building).toBe(true);
+    app.hostSays({ type: 'circuit:step', id: 'step', to: 'end' });
+    app.hostSays({ type: 'circuit:nope', id: 'bad' });
+    expect(replies(app)).toEqual([]);
+    await vi.waitFor(() => expect(replies(app)).toHaveLength(3), { timeout: 30_000, interval: 5 });
+    expect(replies(app)).toEqual([['big', 'circuit:state'], ['step', 'circuit:state'], ['bad', 'circuit:error']]);
+    const [load, step] = app.posted.filter((p) => 'id' in p.message).map((p) => p.message);
+    expect(load).toMatchObject({ source: big, step: 0 });
+    expect(step).toMatchObject({ source: big, step: step?.steps });
+    expect(step?.steps).toBeGreaterThan(3000);
+    // No state was announced twice: the load's answer carried the new circuit.
+    expect(app.of('circuit:state').filter((p) => !('id' in p.message))).toEqual([]);
+  });
+
+  it('an error in a long source is the load\'s answer, positioned; a long load after it waits for its own build', async () => {
+    const broken = `${statementChainSource(3000)}\nf = a1 +* 2`;
+    const store = initAppStore({ source: 'x = 1; f = x * 2', embed: false });
+    const app = framed();
+    startBridge(store, app.win, { origin: HOST });
+    app.hostSays({ type: 'circuit:load', id: 1, source: broken });
+    app.hostSays({ type: 'circuit:load', id: 2, source: statementChainSource(3500), step: 4 });
+    app.hostSays({ type: 'circuit:get', id: 3 });
+    await vi.waitFor(() => expect(replies(app)).toHaveLength(3), { timeout: 30_000, interval: 5 });
+    expect(replies(app)).toEqual([[1, 'circuit:error'], [2, 'circuit:state'], [3, 'circuit:state']]);
+    const [error, second, got] = app.posted.filter((p) => 'id' in p.message).map((p) => p.message);
+    expect(error).toMatchObject({ line: broken.split('\n').length });
+    expect(second).toMatchObject({ step: 4 });
+    expect(second?.steps).toBeGreaterThan(3500);
+    expect(got).toEqual({ ...second, id: 3 });
+  });
+});
