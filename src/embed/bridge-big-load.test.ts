@@ -48,4 +48,23 @@ describe('a host page loading a long source', () => {
     expect(second?.steps).toBeGreaterThan(3500);
     expect(got).toEqual({ ...second, id: 3 });
   });
+
+  it('a request sent while the user\'s long paste or a long link builds waits for it, and describes the new circuit', async () => {
+    const big = statementChainSource(3000);
+    // A link's long formula is built in the background from the start.
+    const store = initAppStore({ source: big, embed: false });
+    expect(store.getState()).toMatchObject({ building: true, model: null });
+    const app = framed();
+    startBridge(store, app.win, { origin: HOST });
+    app.hostSays({ type: 'circuit:get', id: 'link' });
+    expect(replies(app)).toEqual([]);
+    await vi.waitFor(() => expect(replies(app)).toEqual([['link', 'circuit:state']]), { timeout: 30_000, interval: 5 });
+    // The user pastes another long formula: a step the host asks for meanwhile is taken in it.
+    const pasted = statementChainSource(3200);
+    store.getState().setSource(pasted, undefined, 'soon');
+    app.hostSays({ type: 'circuit:step', id: 'step', to: 3 });
+    expect(replies(app)).toHaveLength(1);
+    await vi.waitFor(() => expect(replies(app)).toHaveLength(2), { timeout: 30_000, interval: 5 });
+    expect(app.posted.filter((p) => p.message.id === 'step').map((p) => p.message)).toMatchObject([{ type: 'circuit:state', source: pasted, step: 3 }]);
+  });
 });

@@ -114,28 +114,35 @@ export function startBridge(store: AppStore, win: Window, options: BridgeOptions
     sendSize();
   };
   type Received = { parsed: Exclude<ReturnType<typeof parseMessage>, { kind: 'ignore' }>; target: string };
-  /** Requests that came while a load was building, answered in order once it is built; null when none is. */
+  /** Requests that came while a circuit was building, answered in order once it is built; null when none is. */
   let held: Received[] | null = null;
   const holding = () => held !== null;
-  const serve = ({ parsed, target }: Received) => {
-    updatesTo = target;
-    const reply = parsed.kind === 'invalid' ? errorMessage(parsed.message, parsed.id) : handle(store, parsed.request);
-    if (reply !== BUILDING) return answer(reply, target);
-    held = [];
-    const id = parsed.kind === 'request' ? parsed.request.id : undefined;
+  /** Holds these requests until the build ends, then answers `first` (a load's answer) and, a task later, them. */
+  const holdUntilBuilt = (waiting: Received[], first?: () => void) => {
+    held = waiting;
     const stop = store.subscribe((state) => {
       if (state.building) return;
       stop();
-      answer(loaded(store, id), target);
+      first?.();
       // The rest in a task of their own: the build's last slice has just shown the circuit.
       setTimeout(() => {
-        const waiting = held ?? [];
+        const rest = held ?? [];
         held = null;
-        // Served in order until one of them is a load that builds in turn: the rest wait for that one.
-        while (waiting.length && !holding()) serve(waiting.shift() as Received);
-        if (waiting.length) held = [...(held ?? []), ...waiting];
+        // Served in order until one of them is held in turn (a load that builds): the rest wait behind it.
+        while (rest.length && !holding()) serve(rest.shift() as Received);
+        if (rest.length) held = [...(held ?? []), ...rest];
       }, 0);
     });
+  };
+  const serve = (received: Received) => {
+    const { parsed, target } = received;
+    updatesTo = target;
+    // While a circuit builds (a long paste, a long link, a load), answers wait for it: they describe what is shown.
+    if (store.getState().building) return holdUntilBuilt([received]);
+    const reply = parsed.kind === 'invalid' ? errorMessage(parsed.message, parsed.id) : handle(store, parsed.request);
+    if (reply !== BUILDING) return answer(reply, target);
+    const id = parsed.kind === 'request' ? parsed.request.id : undefined;
+    holdUntilBuilt([], () => answer(loaded(store, id), target));
   };
   const onMessage = (event: MessageEvent) => {
     if (event.source !== parent) return;

@@ -269,9 +269,9 @@ export function currentSource(state: Pick<AppState, 'source' | 'model' | 'pendin
   return state.model && Object.keys(state.pending).length ? sourceWithValues(state.source, state.model, state.pending) : state.source;
 }
 
-/** Builds the first circuit once the store exists (the actions need `get`). */
+/** Builds the first circuit once the store exists (the actions need `get`); a long one (a link's) in the background. */
 export function initAppStore(initial: InitialState): AppStore {
   const store = createAppStore(initial);
-  store.getState().setSource(initial.source, initial.step ?? 0);
+  store.getState().setSource(initial.source, initial.step ?? 0, 'background');
   return store;
 }
