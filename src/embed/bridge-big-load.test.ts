@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { statementChainSource } from '../bench/generate-sources.ts';
 import { DEFERRED_BUILD_CHARS, initAppStore } from '../state/store.ts';
 import { startBridge } from './bridge.ts';
 import { framed } from './fixtures/framed-window.ts';
 
 const HOST = 'https://course.example.edu';
+/** A chain of `gates` gates written one statement a line, past the length that is built in the background. */
+const statementChainSource = (gates: number) => ['x = 1', ...Array.from({ length: gates / 2 }, (_, i) => `a${i + 1} = ${i ? `a${i}` : 'x'}*1.0001 + 0.1`)].join('\n');
 const replies = (app: ReturnType<typeof framed>) => app.posted.filter((p) => 'id' in p.message).map((p) => [p.message.id, p.message.type]);
 
 // Node has no Web Worker: the store compiles on the page and prepares the model in slices, as where no worker runs.
