@@ -102,6 +102,16 @@ test('exporting a windowed circuit draws it whole for the picture, then goes bac
   });
   expect(svg.match(/class="node /g)?.length).toBe(nodes);
   expect(svg).not.toContain('sketch-shapes" d=');
+  // Written a group's child at a time: one well-formed file, its namespace declared once, no placeholder left.
+  expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg)).toBeNull();
+  expect(svg.match(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)).toHaveLength(1);
+  expect(svg).not.toContain('<!--slot');
+  expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('g.node').length, svg)).toBe(nodes);
+  // At the preview's scale the labels could not be read: it shows the layout as a sketch, and says so.
+  await expect(page.getByTestId('export.preview')).toHaveJSProperty('tagName', 'svg');
+  await expect(page.getByTestId('export.preview').locator('path.sketch-shapes')).toHaveAttribute('d', /^M.*Z$/);
+  await expect(page.getByTestId('export.sketch-note')).toBeVisible();
+  await page.screenshot({ path: 'test-results/windowed-export-preview.png' });
   await page.keyboard.press('Escape');
   await expect.poll(async () => Number(await app.svg.getAttribute('data-drawn'))).toBeLessThan(nodes);
   expect(app.errors).toEqual([]);

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { stagedCode } from '../core/index.ts';
+import { VIRTUAL_SCENE } from '../render/constants.ts';
+import { sketchPaths } from '../render/sketch.ts';
 import { circuitTikz } from '../render/tikz.ts';
 import { finalTikzLabels } from '../render/tikz-labels.ts';
 import type { Model } from '../state/model.ts';
@@ -8,7 +10,7 @@ import { viewRef } from './CircuitPanel.tsx';
 import { drawingFor } from './drawing.ts';
 import { Dialog } from './Dialog.tsx';
 import { downloadBlob, downloadText } from './download.ts';
-import { blobDataUrl, circuitPng, circuitSvg, pngSize, svgDataUrl, type ImageOptions } from './export-image.ts';
+import { blobDataUrl, circuitPng, circuitSvg, PADDING, pngSize, svgDataUrl, type ImageOptions } from './export-image.ts';
 import { useApp } from './store-context.ts';
 
 const FORMATS = {
@@ -25,12 +27,17 @@ interface Picture {
   readonly blob: Blob;
   /** A data: URL for the preview (the app's CSP allows data: images, not blob: ones). */
   readonly url: string;
+  /**
+   * A large circuit's SVG is previewed as its sketch (wires and gate outlines, as Fit draws it): at the preview's
+   * scale its labels are too small to read, and the browser took a second to read the whole file as an image.
+   */
+  readonly sketch?: { readonly wires: string; readonly shapes: string; readonly background: string | null };
   readonly width: number;
   readonly height: number;
 }
 
 /** The circuit on screen as an SVG or PNG file, made again when the options change. */
-function usePicture(format: Format, background: ImageOptions['background'], scale: 1 | 2): { picture: Picture | null; error: string } {
+function usePicture(format: Format, background: ImageOptions['background'], scale: 1 | 2, model: Model | null): { picture: Picture | null; error: string } {
   const key = `${format} ${background} ${scale}`;
   const [state, setState] = useState<{ key: string; picture: Picture | null; error: string }>({ key: '', picture: null, error: '' });
   useEffect(() => {
@@ -44,7 +51,13 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
       const drawn = await circuitSvg(source.svg, source, { background }).finally(source.release);
       // Timed for the bench (e2e/export.spec.ts reads these measures).
       performance.measure('export.svg', { start, end: performance.now() });
-      if (format === 'svg') return { blob: new Blob([drawn.svg], { type: 'image/svg+xml' }), url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
+      if (format === 'svg') {
+        const blob = new Blob([drawn.svg], { type: 'image/svg+xml' });
+        const scene = drawingFor(model).scene;
+        if (!scene || scene.nodes.length < VIRTUAL_SCENE) return { blob, url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
+        const sketch = sketchPaths(scene, scene.nodes.map((_, i) => i), scene.edges.map((_, k) => k));
+        return { blob, url: '', sketch: { ...sketch, background: drawn.background }, width: drawn.width, height: drawn.height };
+      }
       const pngStart = performance.now();
       const blob = await circuitPng(drawn.svg, drawn.width, drawn.height, scale);
       performance.measure(`export.png.${scale}`, { start: pngStart, end: performance.now() });
@@ -57,7 +70,7 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
     return () => {
       live = false;
     };
-  }, [key, format, background, scale]);
+  }, [key, format, background, scale, model]);
   // A picture made for other options is not shown while the new one is drawn.
   return state.key === key ? state : { picture: null, error: '' };
 }
@@ -103,7 +116,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const model = useApp((s) => s.model);
   const [background, setBackground] = useState<ImageOptions['background']>('theme');
   const [scale, setScale] = useState<1 | 2>(2);
-  const { picture, error } = usePicture(format, background, scale);
+  const { picture, error } = usePicture(format, background, scale, model);
   const text = useExportText(format, source, model);
   const spec = FORMATS[format];
   return (
@@ -134,8 +147,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {picture && <span className="hint" data-testid="export.size">{picture.width} × {picture.height} px</span>}
           </div>
           <div className="export-preview">
-            {error ? <p role="alert">{error}</p> : picture ? <img src={picture.url} alt={`Preview of ${spec.file}`} data-testid="export.preview" /> : <p className="hint">Drawing…</p>}
+            {error ? <p role="alert">{error}</p> : picture ? <Preview picture={picture} file={spec.file} /> : <p className="hint">Drawing…</p>}
           </div>
+          {picture?.sketch && <p className="hint" data-testid="export.sketch-note">The preview shows the layout: at this size the labels are too small to read. The file has every gate and label.</p>}
           <p><button type="button" disabled={!picture} onClick={() => picture && downloadBlob(spec.file, picture.blob)} data-testid="export.download">Download {spec.file}</button></p>
         </>
       ) : (
@@ -145,5 +159,17 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </>
       )}
     </Dialog>
+  );
+}
+
+function Preview({ picture, file }: { picture: Picture; file: string }) {
+  const { sketch, width, height } = picture;
+  if (!sketch) return <img src={picture.url} alt={`Preview of ${file}`} data-testid="export.preview" />;
+  return (
+    <svg className="export-sketch" viewBox={`${-PADDING} ${-PADDING} ${width} ${height}`} role="img" aria-label={`Preview of ${file}: the circuit's layout`} data-testid="export.preview">
+      {sketch.background && <rect x={-PADDING} y={-PADDING} width={width} height={height} fill={sketch.background} />}
+      <path className="sketch-wires" d={sketch.wires} />
+      <path className="sketch-shapes" d={sketch.shapes} />
+    </svg>
   );
 }

@@ -3,6 +3,8 @@
  * embedded) and a PNG rasterised from it at 1× or 2×.
  */
 
+import { runInSlices } from '../state/run-in-slices.ts';
+
 export interface ImageOptions {
   readonly background: 'theme' | 'transparent';
 }
@@ -11,10 +13,12 @@ export interface CircuitPicture {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
+  /** The colour of the background rect, or null for a transparent picture. */
+  readonly background: string | null;
 }
 
 /** Room around the circuit, in drawing units. */
-const PADDING = 12;
+export const PADDING = 12;
 
 /** The computed properties that make the look; everything else comes from the SVG defaults. */
 const PROPERTIES = [
@@ -60,30 +64,84 @@ function embeddedFonts(): Promise<string> {
 }
 
 /**
- * Copies the computed look of `live` onto its clone `copy`, child by child; returns false when it is not shown. The
- * circuit's styles follow from tag, classes, presentation attributes and ancestors only (no attribute or sibling
- * selectors), so elements that agree on those share one computed style: read once per kind, not once per element
- * (10,000 reads at 1,000 gates).
+ * Copies the computed look of `live` onto its clone `copy`, element by element, a step each; answers false when the
+ * root is not shown. The circuit's styles follow from tag, classes, presentation attributes and ancestors only (no
+ * attribute or sibling selectors), so elements that agree on those share one computed style: read once per kind, not
+ * once per element (10,000 reads at 1,000 gates). An element that is not shown is left out of the copy.
  */
-function inline(live: Element, copy: Element, parentKey = '', looks = new Map<string, string | null>()): boolean {
-  let key = `${parentKey}>${live.tagName}`;
-  for (const { name, value } of live.attributes) if (name === 'class' || name === 'style' || LOOK_ATTRIBUTES.has(name)) key += ` ${name}=${value}`;
-  if (live === document.activeElement) key += ':focus';
-  let look = looks.get(key);
-  if (look === undefined) {
-    const style = getComputedStyle(live);
-    look = style.display === 'none' || style.visibility === 'hidden' ? null : PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
-    looks.set(key, look);
-  }
-  if (look === null) return false;
-  copy.setAttribute('style', look);
-  const liveChildren = live.children;
-  const copyChildren = Array.from(copy.children);
-  for (let i = 0; i < liveChildren.length; i++) {
-    const twin = copyChildren[i];
-    if (twin && !inline(liveChildren[i] as Element, twin, key, looks)) twin.remove();
+function* inlineSteps(live: Element, copy: Element): Generator<void, boolean> {
+  const looks = new Map<string, string | null>();
+  const stack: [Element, Element, string][] = [[live, copy, '']];
+  for (let pair = stack.pop(); pair; pair = stack.pop()) {
+    const [from, to, parentKey] = pair;
+    let key = `${parentKey}>${from.tagName}`;
+    for (const { name, value } of from.attributes) if (name === 'class' || name === 'style' || LOOK_ATTRIBUTES.has(name)) key += ` ${name}=${value}`;
+    if (from === document.activeElement) key += ':focus';
+    let look = looks.get(key);
+    if (look === undefined) {
+      const style = getComputedStyle(from);
+      look = style.display === 'none' || style.visibility === 'hidden' ? null : PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
+      looks.set(key, look);
+    }
+    if (look === null) {
+      if (to === copy) return false;
+      to.remove();
+      continue;
+    }
+    to.setAttribute('style', look);
+    const fromChildren = from.children;
+    const toChildren = Array.from(to.children);
+    for (let i = fromChildren.length - 1; i >= 0; i--) {
+      const twin = toChildren[i];
+      if (twin) stack.push([fromChildren[i] as Element, twin, key]);
+    }
+    yield;
   }
   return true;
+}
+
+/** Elements with more children than this are written a child a step, so that a big circuit's file is made in slices. */
+const WRITTEN_WHOLE = 64;
+
+/**
+ * The copy as XML, its big groups (wires, gates, labels) a child a step: each is taken out for a placeholder while
+ * the rest is written, then written on its own, and put back in its place.
+ */
+function* serializeSteps(root: Element): Generator<void, string> {
+  const xml = new XMLSerializer();
+  const groups = Array.from(root.querySelectorAll('*')).filter((el) => el.children.length > WRITTEN_WHOLE);
+  const held = groups.map((group, i) => {
+    const children = Array.from(group.children);
+    group.replaceChildren(document.createComment(`slot ${i}`));
+    return children;
+  });
+  let text = xml.serializeToString(root);
+  yield;
+  for (const [i, children] of held.entries()) {
+    const parts: string[] = [];
+    for (const child of children) {
+      // Written on its own, a child declares the SVG namespace its group already has.
+      parts.push(xml.serializeToString(child).replace(` xmlns="${SVG_NS}"`, ''));
+      yield;
+    }
+    text = text.replace(`<!--slot ${i}-->`, () => parts.join(''));
+  }
+  return text;
+}
+
+/** Runs steps a slice per task (runInSlices) and resolves with their result, or rejects with what one threw. */
+function inSlices<T>(steps: Generator<unknown, T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const guarded = (function* (): Generator<unknown, T | undefined> {
+      try {
+        return yield* steps;
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return undefined;
+      }
+    })();
+    runInSlices(guarded, () => true, (result) => resolve(result as T));
+  });
 }
 
 /**
@@ -99,7 +157,7 @@ export async function circuitSvg(svg: SVGSVGElement, size: { width: number; heig
   const hidden = svg.classList.contains('labels-hidden');
   if (hidden) svg.classList.remove('labels-hidden');
   try {
-    inline(svg, copy);
+    await inSlices(inlineSteps(svg, copy));
   } finally {
     if (hidden) svg.classList.add('labels-hidden');
   }
@@ -117,15 +175,16 @@ export async function circuitSvg(svg: SVGSVGElement, size: { width: number; heig
   const style = document.createElementNS(SVG_NS, 'style');
   style.textContent = fonts;
   defs.append(style);
-  if (options.background === 'theme') {
+  const background = options.background === 'theme' ? rootStyle.getPropertyValue('--bg').trim() || '#ffffff' : null;
+  if (background) {
     const rect = document.createElementNS(SVG_NS, 'rect');
     rect.setAttribute('width', String(width));
     rect.setAttribute('height', String(height));
-    rect.setAttribute('fill', rootStyle.getPropertyValue('--bg').trim() || '#ffffff');
+    rect.setAttribute('fill', background);
     copy.prepend(rect);
   }
   copy.prepend(defs);
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`, width, height };
+  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${await inSlices(serializeSteps(copy))}`, width, height, background };
 }
 
 /** An SVG file's text as a data: URL (which the app's CSP allows for images, where blob: is not). */
