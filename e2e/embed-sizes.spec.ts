@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { mixedCircuitSource } from '../src/bench/circuit-source.ts';
 import { HOST_ORIGIN, HostPage, lectureExamples } from './host/host-page.ts';
 
 // Course authors embed the circuit at any size: every panel asked for in a 320×240 box, a 720×420 frame with
@@ -318,6 +319,22 @@ test.describe('circuit:resize tells the host the content size', () => {
     await host.page.waitForTimeout(500);
     expect(await host.resizes(), 'still no loop').toHaveLength(count);
     expect(await host.overflow()).toEqual({ x: 0, y: 0 });
+  });
+
+  test('a 400-gate formula loaded into a frame that obeys: one size for it, and no loop of a pixel up and down', async () => {
+    await host.open({ app: `?embed=1&editor=1&origin=${encodeURIComponent(HOST_ORIGIN)}${src(lecture1.source)}`, width: 900, height: 500, autosize: true });
+    await expect.poll(async () => (await host.resizes()).length).toBeGreaterThan(0);
+    await host.page.waitForTimeout(600);
+    const before = (await host.resizes()).length;
+    // 400 lines in the editor: its height, estimated by CodeMirror for the lines out of view, moved by a pixel with
+    // each resize the host made, and each move was a resize again (8,785, 8,786, 8,785 px… for as long as it ran).
+    const reply = await host.request({ type: 'circuit:load', id: 'big', source: mixedCircuitSource(400) }, 30_000);
+    expect(reply?.type).toBe('circuit:state');
+    await expect.poll(async () => (await host.resizes()).length).toBeGreaterThan(before);
+    await host.page.waitForTimeout(1500);
+    const after = (await host.resizes()).slice(before);
+    expect(after.length, JSON.stringify(after)).toBeLessThanOrEqual(2);
+    expect(after.at(-1)!.height).toBeGreaterThan(5000);
   });
 
   test('in a narrow frame the tabs share one height, so switching tabs never resizes the frame', async () => {

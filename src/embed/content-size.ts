@@ -10,6 +10,8 @@ export interface ContentSize {
 
 /** Below this the circuit is too small to read, whatever its shape. */
 const MIN_CIRCUIT_HEIGHT = 160;
+/** Height changes up to this many pixels are not reported (see `measure`). */
+const HEIGHT_TOLERANCE = 2;
 /** Changes closer together than this are measured once (a resize drag, a transition, a burst of keystrokes). */
 const SETTLE_MS = 60;
 /** How long to wait for the embed to be drawn at all (as many settle periods). */
@@ -86,7 +88,7 @@ export function measureEmbed(doc: Document, scene: { width: number; height: numb
  */
 export function watchContentSize(win: Window, store: AppStore, report: (size: ContentSize) => void): () => void {
   const doc = win.document;
-  let last = '';
+  let last: ContentSize | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observed = new Set<Element>();
   let waits = 0;
@@ -111,9 +113,10 @@ export function watchContentSize(win: Window, store: AppStore, report: (size: Co
       if (++waits < MAX_WAITS) schedule(); // not drawn yet
       return;
     }
-    const key = `${size.width}x${size.height}`;
-    if (key === last) return;
-    last = key;
+    // A change of a pixel or two is not reported: the editor's height, estimated for lines out of view, can move by
+    // one when the host's resize brings more lines into view, and the two would answer each other for ever.
+    if (last && last.width === size.width && Math.abs(last.height - size.height) <= HEIGHT_TOLERANCE) return;
+    last = size;
     report(size);
   };
   function schedule() {
