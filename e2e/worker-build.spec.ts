@@ -213,6 +213,7 @@ test.describe('a big source is compiled in a worker, and the page never freezes'
     expect(s.buildStart).toBeGreaterThan(0);
     expect(fromTheBuild(s).filter((t) => t.who === 'self' && t.ms > LONGEST_TASK_MS)).toEqual([]);
     await expect(host.app.getByTestId('circuit.overview')).toBeVisible();
+    await page.screenshot({ path: 'test-results/worker-build-host-load.png' });
   });
 
   test('in a sandboxed embed (an opaque origin, refused a worker from an address) a big edit is compiled in a worker made from a blob', async ({ page, baseURL }) => {
@@ -246,6 +247,7 @@ test.describe('a big source is compiled in a worker, and the page never freezes'
     console.log(`the sandboxed embed: long tasks from the build on ${fromTheBuild(s).map((t) => t.ms.toFixed(0)).join(', ')} ms`);
     expect(s.buildStart).toBeGreaterThan(0);
     expect(fromTheBuild(s).filter((t) => t.ms > LONGEST_TASK_MS)).toEqual([]);
+    await page.screenshot({ path: 'test-results/worker-build-sandboxed.png' });
     expect(errors).toEqual([]);
   });
 });
