@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { WORKER_TEXT_GLOBAL, workerTextUrl } from './src/worker/worker-text.ts';
 
 /** The built app forbids eval and foreign scripts; the dev server needs its inline preamble, so only the build gets it. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'";
@@ -28,7 +29,7 @@ const classicScript = (): Plugin => ({
 
 /**
  * A sandboxed embed may start no worker from an address, only from a blob (src/state/start-compile-worker.ts): beside
- * the compile worker's script goes its text, as a classic script that sets `window.compileWorkerText`, loaded only there.
+ * the compile worker's script goes its text, as a classic script that sets a global (src/worker/worker-text.ts), loaded only there.
  */
 const workerText = (): Plugin => ({
   name: 'worker-text',
@@ -41,7 +42,7 @@ const workerText = (): Plugin => ({
       const [worker] = workers as [(typeof workers)[number]];
       const code = worker.type === 'chunk' ? worker.code : String(worker.source);
       const text = code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-      this.emitFile({ type: 'asset', fileName: worker.fileName.replace(/\.js$/, '.text.js'), source: `window.compileWorkerText = ${JSON.stringify(text)};\n` });
+      this.emitFile({ type: 'asset', fileName: workerTextUrl(worker.fileName), source: `window.${WORKER_TEXT_GLOBAL} = ${JSON.stringify(text)};\n` });
     },
   },
 });

@@ -427,12 +427,12 @@ export class CircuitView {
    * The drawing and the laid-out scene's size, for an export of the whole circuit (any gesture drawn first). A large
    * scene is drawn whole for it: call `release` once the picture is made, to go back to drawing only the view's part.
    */
-  picture(): { svg: SVGSVGElement; width: number; height: number; release(): void } | null {
+  picture(): { svg: SVGSVGElement; scene: Scene; width: number; height: number; release(): void } | null {
     if (!this.scene) return null;
     this.flush();
     const release = () => this.virtual && this.redrawWindow([]);
     if (this.virtual) this.drawAgain(null);
-    return { svg: this.svg.node() as SVGSVGElement, width: this.scene.width, height: this.scene.height, release };
+    return { svg: this.svg.node() as SVGSVGElement, scene: this.scene, width: this.scene.width, height: this.scene.height, release };
   }
 
   destroy(): void {

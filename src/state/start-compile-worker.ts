@@ -2,13 +2,12 @@
 // NOTE: its address is read as this one script runs, while `document.currentScript` can still tell where the build's
 // files are; `new URL(…, import.meta.url)` written at `new Worker` would be read later, against the page's address.
 import workerUrl from '../worker/compile.worker.ts?worker&url';
+import { WORKER_TEXT_GLOBAL, workerTextUrl } from '../worker/worker-text.ts';
+import { loadScript } from './load-script.ts';
 
 declare global {
-  interface Window { compileWorkerText?: string }
+  interface Window { [WORKER_TEXT_GLOBAL]?: string }
 }
-
-/** Beside the worker's script, the build writes its text as a classic script that sets `window.compileWorkerText`. */
-export const workerTextUrl = (url: string): string => url.replace(/\.js$/, '.text.js');
 
 let blobUrl: Promise<string> | undefined;
 
@@ -24,18 +23,11 @@ export function startCompileWorker(): Worker | Promise<Worker> {
   return blobUrl.then((url) => new Worker(url, { name: 'compile' }));
 }
 
-function loadText(src: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => {
-      const text = window.compileWorkerText;
-      delete window.compileWorkerText;
-      script.remove();
-      if (typeof text === 'string') resolve(text);
-      else reject(new Error(`${src} loaded without the worker's text`));
-    };
-    script.onerror = () => reject(new Error(`the worker's text could not be loaded from ${src}`));
-    document.head.append(script);
-  });
+async function loadText(src: string): Promise<string> {
+  const script = await loadScript(src);
+  const text = window[WORKER_TEXT_GLOBAL];
+  delete window[WORKER_TEXT_GLOBAL];
+  script.remove();
+  if (typeof text !== 'string') throw new Error(`${src} loaded without the worker's text`);
+  return text;
 }

@@ -28,9 +28,10 @@ export interface BuildProgress {
 /**
  * A source this long takes a compile the page would feel (about 0.1 s at 100,000 characters, seconds at 1,000,000),
  * and from about 20,000 characters (a few thousand gates) a compile, a layout and a drawing that together held the
- * page for 0.3-0.7 s in one task. Typed or pasted, it is compiled once the typing pauses, in a Web Worker, while the page shows the edit and a note
- * with the build's progress; the circuit comes back as typed arrays and is unpacked and prepared a slice per task.
- * Where no worker can run (a sandboxed embed, Node) it is compiled on the page, and only prepared in slices.
+ * page for 0.3-0.7 s in one task. Typed, pasted, linked or loaded by a host page, it is compiled in a Web Worker (once
+ * the typing pauses), while the page shows the edit and a note with the build's progress; the circuit comes back as
+ * typed arrays and is unpacked and prepared a slice per task. Where no worker can start (Node, the dev server's
+ * sandboxed embed) it is compiled on the page, and only prepared in slices.
  * A newer edit cancels the build at any point: the worker is stopped, the slices not yet run never run.
  */
 export const DEFERRED_BUILD_CHARS = 20_000;

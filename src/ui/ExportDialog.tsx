@@ -37,7 +37,7 @@ interface Picture {
 }
 
 /** The circuit on screen as an SVG or PNG file, made again when the options change. */
-function usePicture(format: Format, background: ImageOptions['background'], scale: 1 | 2, model: Model | null): { picture: Picture | null; error: string } {
+function usePicture(format: Format, background: ImageOptions['background'], scale: 1 | 2): { picture: Picture | null; error: string } {
   const key = `${format} ${background} ${scale}`;
   const [state, setState] = useState<{ key: string; picture: Picture | null; error: string }>({ key: '', picture: null, error: '' });
   useEffect(() => {
@@ -53,8 +53,8 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
       performance.measure('export.svg', { start, end: performance.now() });
       if (format === 'svg') {
         const blob = new Blob([drawn.svg], { type: 'image/svg+xml' });
-        const scene = drawingFor(model).scene;
-        if (!scene || scene.nodes.length < VIRTUAL_SCENE) return { blob, url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
+        const { scene } = source;
+        if (scene.nodes.length < VIRTUAL_SCENE) return { blob, url: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height };
         const sketch = sketchPaths(scene, scene.nodes.map((_, i) => i), scene.edges.map((_, k) => k));
         return { blob, url: '', sketch: { ...sketch, background: drawn.background }, width: drawn.width, height: drawn.height };
       }
@@ -70,7 +70,7 @@ function usePicture(format: Format, background: ImageOptions['background'], scal
     return () => {
       live = false;
     };
-  }, [key, format, background, scale, model]);
+  }, [key, format, background, scale]);
   // A picture made for other options is not shown while the new one is drawn.
   return state.key === key ? state : { picture: null, error: '' };
 }
@@ -116,7 +116,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const model = useApp((s) => s.model);
   const [background, setBackground] = useState<ImageOptions['background']>('theme');
   const [scale, setScale] = useState<1 | 2>(2);
-  const { picture, error } = usePicture(format, background, scale, model);
+  const { picture, error } = usePicture(format, background, scale);
   const text = useExportText(format, source, model);
   const spec = FORMATS[format];
   return (

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type katex from 'katex';
+import { loadScript } from '../state/load-script.ts';
 
 export type Katex = typeof katex;
 
@@ -19,16 +20,17 @@ let loading: Promise<Katex> | undefined;
 /** Injects KaTeX's script and stylesheet once and resolves with `window.katex`; a failed load stays failed. */
 export function loadKatex(doc: Document = document): Promise<Katex> {
   if (window.katex) return Promise.resolve(window.katex);
-  loading ??= new Promise<Katex>((resolve, reject) => {
-    const base = new URL(BASE, doc.baseURI).href;
+  const base = new URL(BASE, doc.baseURI).href;
+  loading ??= (async () => {
     const style = doc.createElement('link');
     style.rel = 'stylesheet';
     style.href = `${base}katex.min.css`;
-    const script = doc.createElement('script');
-    script.src = `${base}katex.min.js`;
-    script.onload = () => (window.katex ? resolve(window.katex) : reject(new Error('KaTeX loaded without defining window.katex')));
-    script.onerror = () => reject(new Error(`KaTeX could not be loaded from ${script.src}`));
-    doc.head.append(style, script);
-  });
+    doc.head.append(style);
+    await loadScript(`${base}katex.min.js`, doc).catch(() => {
+      throw new Error(`KaTeX could not be loaded from ${base}katex.min.js`);
+    });
+    if (!window.katex) throw new Error('KaTeX loaded without defining window.katex');
+    return window.katex;
+  })();
   return loading;
 }
